@@ -1,0 +1,101 @@
+package io.tellonce.identity;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a channel sent into the one canonical form per kind, so that " Alice@Example.COM " and
+ * "alice@example.com" are the same identifier. Rejects values that cannot be of their kind.
+ */
+public final class IdentifierNormaliser {
+    static final int MAX_VALUE_LENGTH = 256;
+
+    // Deliberately simple: RFC 5322 allows far more, but channels send ordinary addresses, and an
+    // address we cannot deliver to is not worth linking people by.
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,31}$");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+
+    /** @param defaultRegion ISO 3166 region for phone numbers written without a country code, e.g. "GB" */
+    public IdentifierNormaliser(String defaultRegion) {
+        if (!phones.getSupportedRegions().contains(defaultRegion)) {
+            throw new IllegalArgumentException("unknown phone region: " + defaultRegion);
+        }
+        this.defaultRegion = defaultRegion;
+    }
+
+    public Identifier normalise(IdentifierKind kind, String namespace, String value) {
+        String ns = normaliseNamespace(kind, namespace == null ? "" : namespace.trim().toLowerCase(Locale.ROOT));
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            throw new IdentifierRejected("value", "must not be empty");
+        }
+        if (trimmed.length() > MAX_VALUE_LENGTH) {
+            throw new IdentifierRejected("value", "must be at most " + MAX_VALUE_LENGTH + " characters");
+        }
+        return new Identifier(kind, ns, normaliseValue(kind, ns, trimmed));
+    }
+
+    private String normaliseNamespace(IdentifierKind kind, String ns) {
+        if (!kind.qualified()) {
+            if (!ns.isEmpty()) {
+                throw new IdentifierRejected("namespace", "must be empty for " + kind.storageName());
+            }
+            return ns;
+        }
+        if (ns.isEmpty()) {
+            throw new IdentifierRejected("namespace", "is required for " + kind.storageName()
+                    + " (the channel, network or custom kind name)");
+        }
+        if (!NAMESPACE.matcher(ns).matches()) {
+            throw new IdentifierRejected("namespace",
+                    "must be 1-32 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        return ns;
+    }
+
+    private String normaliseValue(IdentifierKind kind, String ns, String value) {
+        return switch (kind) {
+            case EMAIL -> email(value);
+            case PHONE -> phone(value);
+            case CHANNEL_HANDLE -> "whatsapp".equals(ns) || "sms".equals(ns) ? phone(value) : value;
+            case SOCIAL_HANDLE -> socialHandle(value);
+            case ACCOUNT_NUMBER, LOYALTY_ID -> SEPARATORS.matcher(value).replaceAll("").toUpperCase(Locale.ROOT);
+            case CRM_ID, DEVICE_ID, COOKIE_ID, CUSTOM -> value;
+        };
+    }
+
+    private static String email(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(lower).matches()) {
+            throw new IdentifierRejected("value", "is not an e-mail address (expected local-part@domain.tld)");
+        }
+        return lower;
+    }
+
+    private String phone(String value) {
+        try {
+            PhoneNumber number = phones.parse(value, defaultRegion);
+            if (!phones.isPossibleNumber(number)) {
+                throw new IdentifierRejected("value", "is not a possible phone number");
+            }
+            return phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw new IdentifierRejected("value", "is not a phone number: " + e.getMessage());
+        }
+    }
+
+    private static String socialHandle(String value) {
+        String handle = value.startsWith("@") ? value.substring(1) : value;
+        if (handle.isEmpty()) {
+            throw new IdentifierRejected("value", "must not be empty");
+        }
+        return handle.toLowerCase(Locale.ROOT);
+    }
+}

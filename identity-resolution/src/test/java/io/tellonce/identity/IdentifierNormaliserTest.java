@@ -1,0 +1,77 @@
+package io.tellonce.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class IdentifierNormaliserTest {
+    private final IdentifierNormaliser normaliser = new IdentifierNormaliser("GB");
+
+    @Test
+    void emailIsTrimmedAndLowerCased() {
+        assertThat(normaliser.normalise(IdentifierKind.EMAIL, "", "  Alice.Smith@Example.COM "))
+                .isEqualTo(new Identifier(IdentifierKind.EMAIL, "", "alice.smith@example.com"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"alice", "alice@", "@example.com", "alice@example", "a b@example.com", "alice@@example.com"})
+    void malformedEmailIsRejectedNamingTheValue(String value) {
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.EMAIL, "", value))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.part()).isEqualTo("value"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'07700 900123', +447700900123", "'+44 (0)7700-900123', +447700900123",
+            "'+1 415 555 2671', +14155552671", "'0044 7700 900123', +447700900123"})
+    void phoneBecomesE164UsingTheDefaultRegion(String raw, String expected) {
+        assertThat(normaliser.normalise(IdentifierKind.PHONE, "", raw).value()).isEqualTo(expected);
+    }
+
+    @Test
+    void phoneThatIsNotANumberIsRejected() {
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.PHONE, "", "call me maybe"))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.part()).isEqualTo("value"));
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.PHONE, "", "12"))
+                .isInstanceOf(IdentifierRejected.class);
+    }
+
+    @Test
+    void whatsappHandleIsAPhoneNumberAndKeepsItsChannel() {
+        assertThat(normaliser.normalise(IdentifierKind.CHANNEL_HANDLE, "WhatsApp", "07700 900123"))
+                .isEqualTo(new Identifier(IdentifierKind.CHANNEL_HANDLE, "whatsapp", "+447700900123"));
+    }
+
+    @Test
+    void qualifiedKindsNeedANamespaceAndOthersRefuseOne() {
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.CHANNEL_HANDLE, "", "abc"))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.part()).isEqualTo("namespace"));
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.EMAIL, "crm", "a@b.co"))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.part()).isEqualTo("namespace"));
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.CUSTOM, "bad space", "x"))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.part()).isEqualTo("namespace"));
+    }
+
+    @Test
+    void accountNumbersIgnoreCaseSpacesAndDashesWhileCrmIdsKeepCase() {
+        assertThat(normaliser.normalise(IdentifierKind.ACCOUNT_NUMBER, "", " ab-12 34 ").value()).isEqualTo("AB1234");
+        assertThat(normaliser.normalise(IdentifierKind.CRM_ID, "", " 0031x00000AbCd ").value())
+                .isEqualTo("0031x00000AbCd");
+    }
+
+    @Test
+    void socialHandleDropsTheAtSignAndCase() {
+        assertThat(normaliser.normalise(IdentifierKind.SOCIAL_HANDLE, "instagram", "@Alice_S"))
+                .isEqualTo(new Identifier(IdentifierKind.SOCIAL_HANDLE, "instagram", "alice_s"));
+    }
+
+    @Test
+    void emptyAndOverlongValuesAreRejected() {
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.DEVICE_ID, "", "   "))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.reason()).contains("empty"));
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.DEVICE_ID, "", "x".repeat(257)))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.reason()).contains("256"));
+    }
+}
