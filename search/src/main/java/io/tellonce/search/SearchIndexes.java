@@ -1,0 +1,13 @@
+package io.tellonce.search;
+
+import java.util.List;
+
+/** The indexes tellonce keeps, each at its current version. Bump a version to change a mapping. */
+public final class SearchIndexes {
+    public static final IndexDefinition PROFILES = IndexDefinition.load("profiles", 1);
+
+    public static final List<IndexDefinition> CURRENT = List.of(PROFILES);
+
+    private SearchIndexes() {
+    }
+}
