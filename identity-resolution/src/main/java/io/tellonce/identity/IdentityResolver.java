@@ -42,9 +42,9 @@ public final class IdentityResolver {
             return CompletableFuture.failedFuture(new ConcurrentResolutionException(
                     "identifiers kept changing owner during resolution; retry the request"));
         }
-        return graph.owners(tenant, ordered).thenCompose(owners -> owners.isEmpty()
+        return graph.claims(tenant, ordered).thenCompose(claims -> claims.isEmpty()
                 ? create(tenant, observation, ordered, attemptsLeft)
-                : match(tenant, observation, ordered, owners));
+                : match(tenant, observation, ordered, claims));
     }
 
     private CompletionStage<Resolution> create(TenantId tenant, Observation observation,
@@ -53,8 +53,8 @@ public final class IdentityResolver {
         Identifier first = ordered.get(0);
         return graph.createProfile(tenant, candidate, observation)
                 .thenCompose(created -> graph.claim(tenant, first, candidate, observation))
-                .thenCompose(owner -> {
-                    if (!owner.equals(candidate)) {
+                .thenCompose(claim -> {
+                    if (!claim.owner().equals(candidate)) {
                         return graph.discard(tenant, candidate)
                                 .thenCompose(discarded -> attempt(tenant, observation, ordered, attemptsLeft - 1));
                     }
@@ -66,27 +66,30 @@ public final class IdentityResolver {
     }
 
     private CompletionStage<Resolution> match(TenantId tenant, Observation observation,
-                                              List<Identifier> ordered, Map<Identifier, ProfileId> owners) {
-        Identifier strongest = ordered.stream().filter(owners::containsKey).findFirst().orElseThrow();
-        ProfileId profile = owners.get(strongest);
-        List<Identifier> unowned = ordered.stream().filter(id -> !owners.containsKey(id)).toList();
+                                              List<Identifier> ordered, Map<Identifier, Claim> claims) {
+        Identifier strongest = ordered.stream().filter(claims::containsKey).findFirst().orElseThrow();
+        ProfileId profile = claims.get(strongest).owner();
+        List<Identifier> unowned = ordered.stream().filter(id -> !claims.containsKey(id)).toList();
         return claimRest(tenant, observation, unowned, profile)
                 .thenCompose(claimed -> {
-                    Map<Identifier, ProfileId> all = new HashMap<>(owners);
+                    Map<Identifier, Claim> all = new HashMap<>(claims);
                     all.putAll(claimed);
-                    return graph.attach(tenant, profile, observation)
+                    Map<Identifier, Claim> own = all.entrySet().stream()
+                            .filter(e -> e.getValue().owner().equals(profile))
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    return graph.attach(tenant, profile, observation, own)
                             .thenApply(attached -> new Resolution(profile, ResolveOutcome.MATCHED, ordered,
                                     "matched on " + strongest + describeOthers(all, profile)));
                 });
     }
 
-    /** Claims each identifier for the profile; returns every identifier's owner afterwards. */
-    private CompletionStage<Map<Identifier, ProfileId>> claimRest(TenantId tenant, Observation observation,
+    /** Claims each identifier for the profile; returns every identifier's claim afterwards. */
+    private CompletionStage<Map<Identifier, Claim>> claimRest(TenantId tenant, Observation observation,
                                                                  List<Identifier> identifiers, ProfileId profile) {
-        List<CompletableFuture<Map.Entry<Identifier, ProfileId>>> claims = new ArrayList<>();
+        List<CompletableFuture<Map.Entry<Identifier, Claim>>> claims = new ArrayList<>();
         for (Identifier identifier : identifiers) {
             claims.add(graph.claim(tenant, identifier, profile, observation)
-                    .thenApply(owner -> Map.entry(identifier, owner))
+                    .thenApply(claim -> Map.entry(identifier, claim))
                     .toCompletableFuture());
         }
         return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new))
@@ -95,11 +98,11 @@ public final class IdentityResolver {
     }
 
     /** Names the identifiers that stay with another profile: merging profiles is not done here. */
-    private static String describeOthers(Map<Identifier, ProfileId> owners, ProfileId profile) {
-        List<String> elsewhere = owners.entrySet().stream()
-                .filter(e -> !e.getValue().equals(profile))
+    private static String describeOthers(Map<Identifier, Claim> claims, ProfileId profile) {
+        List<String> elsewhere = claims.entrySet().stream()
+                .filter(e -> !e.getValue().owner().equals(profile))
                 .sorted(Map.Entry.comparingByKey(Identifier.PRIORITY_ORDER))
-                .map(e -> e.getKey() + " belongs to profile " + e.getValue())
+                .map(e -> e.getKey() + " belongs to profile " + e.getValue().owner())
                 .toList();
         return elsewhere.isEmpty() ? "" : "; not merged: " + String.join(", ", elsewhere);
     }

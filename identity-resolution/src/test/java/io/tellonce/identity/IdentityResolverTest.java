@@ -35,7 +35,7 @@ class IdentityResolverTest {
 
         assertThat(created.outcome()).isEqualTo(ResolveOutcome.CREATED);
         assertThat(graph.owners).containsOnlyKeys("acme/email alice@example.com", "acme/phone +447700900123")
-                .containsValues(created.profileId());
+                .allSatisfy((key, claim) -> assertThat(claim.owner()).isEqualTo(created.profileId()));
     }
 
     @Test
@@ -46,7 +46,7 @@ class IdentityResolverTest {
         assertThat(matched.outcome()).isEqualTo(ResolveOutcome.MATCHED);
         assertThat(matched.profileId()).isEqualTo(created.profileId());
         assertThat(matched.explanation()).isEqualTo("matched on email alice@example.com");
-        assertThat(graph.owners.get("acme/phone +447700900123")).isEqualTo(created.profileId());
+        assertThat(graph.owners.get("acme/phone +447700900123").owner()).isEqualTo(created.profileId());
     }
 
     @Test
@@ -59,7 +59,7 @@ class IdentityResolverTest {
         assertThat(both.profileId()).isEqualTo(byCrm.profileId());
         assertThat(both.explanation()).contains("matched on crm_id C-1")
                 .contains("not merged: email alice@example.com belongs to profile " + byEmail.profileId());
-        assertThat(graph.owners.get("acme/email alice@example.com")).isEqualTo(byEmail.profileId());
+        assertThat(graph.owners.get("acme/email alice@example.com").owner()).isEqualTo(byEmail.profileId());
     }
 
     @Test

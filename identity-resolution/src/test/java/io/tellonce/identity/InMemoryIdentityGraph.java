@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A graph in memory, for testing the resolver's logic; the Cassandra graph is tested against Cassandra. */
 final class InMemoryIdentityGraph implements IdentityGraph {
-    final Map<String, ProfileId> owners = new ConcurrentHashMap<>();
+    final Map<String, Claim> owners = new ConcurrentHashMap<>();
     final Set<ProfileId> profiles = ConcurrentHashMap.newKeySet();
     final Map<ProfileId, Map<String, String>> attributes = new ConcurrentHashMap<>();
 
@@ -19,10 +19,10 @@ final class InMemoryIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public CompletionStage<Map<Identifier, ProfileId>> owners(TenantId tenant, Collection<Identifier> identifiers) {
-        Map<Identifier, ProfileId> found = new HashMap<>();
+    public CompletionStage<Map<Identifier, Claim>> claims(TenantId tenant, Collection<Identifier> identifiers) {
+        Map<Identifier, Claim> found = new HashMap<>();
         identifiers.forEach(id -> {
-            ProfileId owner = owners.get(key(tenant, id));
+            Claim owner = owners.get(key(tenant, id));
             if (owner != null) {
                 found.put(id, owner);
             }
@@ -38,14 +38,16 @@ final class InMemoryIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public CompletionStage<ProfileId> claim(TenantId tenant, Identifier identifier, ProfileId profile,
-                                            Observation observation) {
-        ProfileId earlier = owners.putIfAbsent(key(tenant, identifier), profile);
-        return CompletableFuture.supplyAsync(() -> earlier == null ? profile : earlier);
+    public CompletionStage<Claim> claim(TenantId tenant, Identifier identifier, ProfileId profile,
+                                        Observation observation) {
+        Claim mine = new Claim(profile, observation.sourceSystem(), observation.observedAt());
+        Claim earlier = owners.putIfAbsent(key(tenant, identifier), mine);
+        return CompletableFuture.supplyAsync(() -> earlier == null ? mine : earlier);
     }
 
     @Override
-    public CompletionStage<Void> attach(TenantId tenant, ProfileId profile, Observation observation) {
+    public CompletionStage<Void> attach(TenantId tenant, ProfileId profile, Observation observation,
+                                        Map<Identifier, Claim> ownClaims) {
         attributes.get(profile).putAll(observation.attributes());
         return CompletableFuture.completedFuture(null);
     }
