@@ -1,0 +1,100 @@
+package io.tellonce.profile.grpc;
+
+import co.elastic.clients.transport.TransportException;
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ResourceInfo;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.tellonce.identity.ConcurrentResolutionException;
+import io.tellonce.profile.app.FieldViolation;
+import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.profile.app.ProfileNotFound;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become gRPC statuses, with google.rpc details where they help the
+ * caller. A store that cannot answer is UNAVAILABLE (retry later), never INTERNAL.
+ */
+@Singleton
+public final class FailureStatus {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureStatus.class);
+
+    public StatusRuntimeException of(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof StatusRuntimeException status) {
+            return status;
+        }
+        if (cause instanceof InvalidRequest invalid) {
+            return invalidArgument(invalid);
+        }
+        if (cause instanceof ProfileNotFound notFound) {
+            return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
+                    .setResourceType("tellonce.v1.Profile").setResourceName(notFound.lookup())
+                    .setDescription("no such profile in this tenant").build()));
+        }
+        if (cause instanceof ConcurrentResolutionException) {
+            return status(Code.ABORTED, cause.getMessage());
+        }
+        if (storeUnavailable(cause)) {
+            LOG.warn("a store could not answer: {}", cause.toString());
+            return status(Code.UNAVAILABLE, "a data store is unavailable; retry with back-off ("
+                    + cause.getClass().getSimpleName() + ")");
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("internal error {}", errorId, cause);
+        return status(Code.INTERNAL, "internal error " + errorId + "; the service log has the details");
+    }
+
+    private static boolean storeUnavailable(Throwable cause) {
+        return cause instanceof AllNodesFailedException
+                || cause instanceof DriverTimeoutException
+                || cause instanceof ClosedConnectionException
+                || cause instanceof HeartbeatException
+                || cause instanceof UnavailableException
+                || cause instanceof QueryConsistencyException
+                || cause instanceof OverloadedException
+                || cause instanceof TransportException
+                || cause instanceof IOException;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static StatusRuntimeException invalidArgument(InvalidRequest invalid) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        for (FieldViolation violation : invalid.violations()) {
+            details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                    .setField(violation.field()).setDescription(violation.description()));
+        }
+        return status(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(details.build()));
+    }
+
+    private static StatusRuntimeException status(Code code, String message, Any... details) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber()).setMessage(message);
+        for (Any detail : details) {
+            status.addDetails(detail);
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+}
