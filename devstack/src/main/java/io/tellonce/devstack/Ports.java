@@ -68,6 +68,12 @@ final class Ports {
         return recorded != null ? Integer.parseInt(recorded) : resolve(name, requested);
     }
 
+    /** The port recorded for {@code name}, without choosing one. */
+    java.util.OptionalInt recordedOnly(String name) {
+        String recorded = load().getProperty(name);
+        return recorded == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(recorded));
+    }
+
     void record(String name, int port) {
         Properties properties = load();
         properties.setProperty(name, Integer.toString(port));

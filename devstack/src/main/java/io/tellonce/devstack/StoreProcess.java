@@ -70,7 +70,7 @@ final class StoreProcess {
             shutdownHook = new Thread(this::stopQuietly, "devstack-stop-" + name);
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
-        LOG.log(System.Logger.Level.INFO, "{0} launched (pid {1}), log {2}", name, process.pid(), mainLog);
+        LOG.log(System.Logger.Level.INFO, "{0} launched (pid {1}), log {2}", name, String.valueOf(process.pid()), mainLog);
     }
 
     /**
@@ -115,7 +115,7 @@ final class StoreProcess {
     synchronized boolean stop(Duration grace) {
         Optional<ProcessHandle> running = running();
         running.ifPresent(root -> {
-            LOG.log(System.Logger.Level.INFO, "Stopping {0} (pid {1})", name, root.pid());
+            LOG.log(System.Logger.Level.INFO, "Stopping {0} (pid {1})", name, String.valueOf(root.pid()));
             if (!ProcessTree.stop(root, grace)) {
                 LOG.log(System.Logger.Level.WARNING, "Some processes of {0} are still alive", name);
             }
