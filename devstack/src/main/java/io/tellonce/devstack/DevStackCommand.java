@@ -159,7 +159,7 @@ public final class DevStackCommand {
                     () -> out.println(processName(path) + " was not running."));
         }
         boolean stopped = live.isEmpty() || ProcessTree.stop(new ArrayList<>(live.values()), StoreProcess.STOP_GRACE);
-        live.forEach((path, handle) -> out.println((handle.isAlive() ? "Could not stop " : "Stopped ")
+        live.forEach((path, handle) -> out.println((ProcessTree.running(handle) ? "Could not stop " : "Stopped ")
                 + processName(path) + " (pid " + handle.pid() + ")."));
         pidFiles.forEach(path -> new PidFile(path).delete());
         return stopped;

@@ -40,7 +40,9 @@ public record PidFile(Path path) {
         if (pid.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid.get())
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> !zombie(handle.pid()));
         Instant written;
         try {
             written = Files.getLastModifiedTime(path).toInstant();
@@ -50,6 +52,20 @@ public record PidFile(Path path) {
         return process.filter(handle -> handle.info().startInstant()
                 .map(started -> !started.isAfter(written.plus(START_SLACK)))
                 .orElse(true));
+    }
+
+    /**
+     * A killed process whose parent has not collected it yet still counts as alive for ProcessHandle; it
+     * is gone as far as we are concerned (Linux: state Z in /proc/PID/stat).
+     */
+    static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public void delete() {

@@ -1,14 +1,11 @@
 package io.tellonce.devstack;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Stops processes together with everything they started. Elasticsearch is a launcher script that becomes
@@ -39,7 +36,7 @@ final class ProcessTree {
         for (ProcessHandle process : new ArrayList<>(tree)) {
             process.descendants().forEach(tree::add);
         }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        tree.stream().filter(ProcessTree::running).forEach(ProcessHandle::destroyForcibly);
         return awaitExit(tree, KILL_WAIT);
     }
 
@@ -47,19 +44,24 @@ final class ProcessTree {
         return stop(List.of(root), grace);
     }
 
+    /** Polls rather than onExit(): a killed process that its parent has not collected yet is gone too. */
     private static boolean awaitExit(Set<ProcessHandle> processes, Duration timeout) {
-        CompletableFuture<?>[] exits = processes.stream()
-                .filter(ProcessHandle::isAlive)
-                .map(ProcessHandle::onExit)
-                .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return processes.stream().noneMatch(ProcessHandle::isAlive);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        Instant deadline = Instant.now().plus(timeout);
+        while (processes.stream().anyMatch(ProcessTree::running)) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return true;
+    }
+
+    static boolean running(ProcessHandle process) {
+        return process.isAlive() && !PidFile.zombie(process.pid());
     }
 }

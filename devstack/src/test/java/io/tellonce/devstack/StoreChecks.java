@@ -64,7 +64,7 @@ final class StoreChecks {
     }
 
     static void assertAllDead(List<ProcessHandle> processes) {
-        List<Long> alive = processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        List<Long> alive = processes.stream().filter(ProcessTree::running).map(ProcessHandle::pid).toList();
         assertTrue(alive.isEmpty(), "still alive: " + alive);
     }
 
