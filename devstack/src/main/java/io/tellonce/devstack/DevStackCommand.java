@@ -85,7 +85,7 @@ public final class DevStackCommand {
     }
 
     private int start(Path home, int cassandraPort, int elasticsearchPort) {
-        StoreDistributions distributions = StoreDistributions.locate(settings).verified();
+        StoreDistributions distributions = StoreDistributions.locate(settings).copiedTo(home.resolve("distributions"));
         LocalCassandra cassandra = new LocalCassandra(distributions, home,
                 CassandraOptions.defaults().withNativePort(cassandraPort)
                         .withHeap(settings.get(StoreProvisioner.CASSANDRA_HEAP_SETTING).orElse("1g")),

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -69,7 +68,7 @@ record ElasticsearchPlacement(Path home, Path folder, Optional<String> runAsUser
             copyDistribution(distribution);
         }
         if (!Files.isRegularFile(config().resolve("elasticsearch.yml"))) {
-            copyTree(distribution.resolve("config"), config());
+            Folders.copy(distribution.resolve("config"), config());
         }
         runAsUser.ifPresent(user -> Stream.of(config(), data(), logs(), tmp())
                 .forEach(directory -> UnixAccounts.giveTo(user, directory)));
@@ -95,11 +94,7 @@ record ElasticsearchPlacement(Path home, Path folder, Optional<String> runAsUser
     }
 
     private void copyDistribution(Path distribution) {
-        Path complete = home.resolve(".devstack-copy-complete");
-        if (Files.exists(complete)) {
-            return;
-        }
-        copyTree(distribution, home);
+        Folders.copyOnce(distribution, home);
         try {
             // World-readable, and executable where the original is: the copy is run by another user.
             try (Stream<Path> paths = Files.walk(home)) {
@@ -109,22 +104,6 @@ record ElasticsearchPlacement(Path home, Path folder, Optional<String> runAsUser
                 }
             }
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.writeString(complete, "copied from " + distribution + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path source, Path target) {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,6 +42,20 @@ public record StoreDistributions(Path storesDirectory, String cassandraVersion, 
         return storesDirectory.resolve("elasticsearch-" + elasticsearchVersion);
     }
 
+    /**
+     * A copy of the distributions under {@code folder}, made once per version. The detached stores of
+     * {@code ./tellonce up} run from it, so that a {@code ./mvnw clean} while they run does not pull the
+     * jars from under them.
+     */
+    public StoreDistributions copiedTo(Path folder) {
+        verified();
+        Path copy = folder.toAbsolutePath().normalize().resolve("stores-" + cassandraVersion + "-" + elasticsearchVersion);
+        StoreDistributions copied = new StoreDistributions(copy, cassandraVersion, elasticsearchVersion);
+        Folders.copyOnce(cassandraLib(), copied.cassandraLib());
+        Folders.copyOnce(elasticsearchHome(), copied.elasticsearchHome());
+        return copied;
+    }
+
     /** Fails with a hint on how to prepare the distributions when they are not where they should be. */
     public StoreDistributions verified() {
         boolean cassandraThere = Files.isDirectory(cassandraLib());

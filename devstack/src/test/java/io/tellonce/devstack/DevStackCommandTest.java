@@ -56,6 +56,10 @@ class DevStackCommandTest {
             processes.addAll(tree(new PidFile(home.resolve("cassandra/cassandra.pid")).liveProcess()));
             processes.addAll(tree(new PidFile(home.resolve("elasticsearch/elasticsearch.pid")).liveProcess()));
             assertEquals(3, processes.size(), "Cassandra, Elasticsearch launcher and server: " + processes);
+            // They run from a copy in the home, safe from a `./mvnw clean` of devstack/target.
+            String distributions = home.resolve("distributions").toString();
+            assertTrue(processes.stream().allMatch(p -> p.info().commandLine().orElse("").contains(distributions)),
+                    () -> processes.stream().map(p -> p.info().commandLine().orElse("?")).toList().toString());
 
             Result again = run("start", "--home", home.toString(), "--cassandra-port", "0", "--elasticsearch-port", "0");
             assertEquals(0, again.exitCode(), again.err());
