@@ -1,0 +1,55 @@
+package io.tellonce.profile.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tellonce.profile.support.ServiceUnderTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CqlMigrationsTest implements TestPropertyProvider {
+    private final ServiceUnderTest service = new ServiceUnderTest("it_migrations");
+
+    @Inject
+    CqlSession session;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return service.properties();
+    }
+
+    @AfterAll
+    void closeChannel() throws InterruptedException {
+        service.close();
+    }
+
+    @Test
+    void startingTheServiceAppliedEveryMigrationOnceAndRunningThemAgainChangesNothing() {
+        assertThat(session.execute("SELECT version FROM schema_migrations").all()).hasSize(CqlMigrations.LATEST_VERSION);
+        var appliedAt = session.execute("SELECT applied_at FROM schema_migrations WHERE version = 1").one()
+                .getInstant("applied_at");
+
+        new CqlMigrations(session).apply();
+
+        assertThat(session.execute("SELECT applied_at FROM schema_migrations WHERE version = 1").one()
+                .getInstant("applied_at")).isEqualTo(appliedAt);
+        assertThat(session.getMetadata().getKeyspace("it_migrations").orElseThrow().getTables().keySet())
+                .extracting(Object::toString)
+                .contains("identifier_owner", "profile", "idempotent_response");
+        assertThat(session.execute("SELECT name FROM schema_migration_lease").all()).isEmpty();
+    }
+
+    @Test
+    void scriptsSplitIntoStatementsWithoutComments() {
+        assertThat(CqlMigrations.statements("-- a comment; with a semicolon\nCREATE TABLE a (x int PRIMARY KEY);\n\n"
+                + "CREATE TABLE b (\n  y int PRIMARY KEY\n);\n"))
+                .containsExactly("CREATE TABLE a (x int PRIMARY KEY)", "CREATE TABLE b (\n  y int PRIMARY KEY\n)");
+    }
+}

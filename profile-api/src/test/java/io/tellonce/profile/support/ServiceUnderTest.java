@@ -1,0 +1,91 @@
+package io.tellonce.profile.support;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import io.tellonce.devstack.SharedStores;
+import io.tellonce.devstack.StoreSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What each test class needs to run the real service on the shared stores: its own keyspace and
+ * index prefix (so classes never see each other's data), free ports, and a channel to call it.
+ */
+public final class ServiceUnderTest implements AutoCloseable {
+    private final String namespace;
+    private final int grpcPort = freePort();
+    private final int httpPort = freePort();
+    private ManagedChannel channel;
+
+    /** @param namespace lower-case letters, digits and '_': becomes the keyspace and the index prefix */
+    public ServiceUnderTest(String namespace) {
+        this.namespace = namespace;
+    }
+
+    /** Micronaut properties for the service, on the shared stores. */
+    public Map<String, String> properties() {
+        StoreSet stores = SharedStores.get();
+        return properties(stores.cassandra().contactPoint(), stores.elasticsearch().url());
+    }
+
+    /** Micronaut properties for the service, on the given store addresses (e.g. through a proxy). */
+    public Map<String, String> properties(String cassandraContactPoint, String elasticsearchUrl) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("tellonce.cassandra.contact-points", cassandraContactPoint);
+        properties.put("tellonce.cassandra.local-datacenter", SharedStores.get().cassandra().localDatacenter());
+        properties.put("tellonce.cassandra.keyspace", namespace);
+        properties.put("tellonce.cassandra.startup-timeout", "60s");
+        properties.put("tellonce.elasticsearch.url", elasticsearchUrl);
+        properties.put("tellonce.elasticsearch.index-prefix", namespace + "_");
+        properties.put("tellonce.health.check-interval", "300ms");
+        properties.put("grpc.server.port", String.valueOf(grpcPort));
+        properties.put("micronaut.server.port", String.valueOf(httpPort));
+        return properties;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The base URL of the service's HTTP port (health, metrics). */
+    public String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public synchronized ManagedChannel channel() {
+        if (channel == null) {
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        }
+        return channel;
+    }
+
+    /** The stub, calling as the given tenant. */
+    public static <S extends AbstractStub<S>> S asTenant(S stub, String tenant) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
