@@ -11,9 +11,8 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tellonce.profile.support.Eventually;
-import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.devstack.SharedStores;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,29 +20,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What operators and tools see: gRPC health, reflection, HTTP readiness, metrics, and the search indexes. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HealthAndReflectionTest implements TestPropertyProvider {
-    private final ServiceUnderTest service = new ServiceUnderTest("it_health");
+class HealthAndReflectionTest extends ServiceTest {
+    HealthAndReflectionTest() {
+        super("it_health");
+    }
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return service.properties();
-    }
-
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        service.close();
-    }
 
     @Test
     void healthIsServingForTheServerAndEachServiceOnceTheStoresAnswer() {
@@ -83,7 +70,8 @@ class HealthAndReflectionTest implements TestPropertyProvider {
     }
 
     @Test
-    void readinessIsUpAndMetricsArePublishedForPrometheus() {
+    void readinessIsUpAndJvmAndGrpcMetricsArePublishedForPrometheus() {
+        HealthGrpc.newBlockingStub(service.channel()).check(HealthCheckRequest.getDefaultInstance());
         HttpResponse<String> ready = Eventually.await("readiness", Duration.ofSeconds(30),
                 () -> get(service.httpUrl() + "/health/readiness"), response -> response.statusCode() == 200);
         assertThat(ready.body()).contains("UP");
@@ -91,7 +79,8 @@ class HealthAndReflectionTest implements TestPropertyProvider {
 
         HttpResponse<String> metrics = get(service.httpUrl() + "/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .containsPattern("grpc_server_processing_duration_seconds_count\\{[^}]*method=\"Check\"");
     }
 
     @Test
