@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tellonce.profile.support.Failures;
-import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.Identifier;
 import io.tellonce.proto.v1.IdentifierKind;
@@ -18,26 +17,14 @@ import io.tellonce.proto.v1.ProfileServiceGrpc;
 import io.tellonce.proto.v1.ResolveRequest;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Bad input answers INVALID_ARGUMENT naming the field, or NOT_FOUND, and writes nothing. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvalidInputTest implements TestPropertyProvider {
-    private final ServiceUnderTest service = new ServiceUnderTest("it_invalid");
-
-    @Override
-    public Map<String, String> getProperties() {
-        return service.properties();
-    }
-
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        service.close();
+class InvalidInputTest extends ServiceTest {
+    InvalidInputTest() {
+        super("it_invalid");
     }
 
     private IdentityServiceGrpc.IdentityServiceBlockingStub identity() {

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tellonce.profile.support.Failures;
-import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.Identifier;
 import io.tellonce.proto.v1.IdentifierKind;
@@ -28,29 +27,17 @@ import io.grpc.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Resolve and GetProfile against the real service on real Cassandra and Elasticsearch. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResolveAndGetProfileTest implements TestPropertyProvider {
-    private final ServiceUnderTest service = new ServiceUnderTest("it_resolve");
-
-    @Override
-    public Map<String, String> getProperties() {
-        return service.properties();
-    }
-
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        service.close();
+class ResolveAndGetProfileTest extends ServiceTest {
+    ResolveAndGetProfileTest() {
+        super("it_resolve");
     }
 
     private IdentityServiceBlockingStub identity(String tenant) {

@@ -8,10 +8,9 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
-import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.devstack.SharedStores;
 import io.tellonce.devstack.StoreSet;
 import io.tellonce.profile.support.TcpProxy;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A store going away and coming back: health follows it both ways, calls that need the store fail
@@ -37,13 +35,15 @@ import org.junit.jupiter.api.TestInstance;
  * behind TCP relays that the test cuts, because the real stores are shared with other test classes.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoreOutageTest implements TestPropertyProvider {
+class StoreOutageTest extends ServiceTest {
     private static final Duration HEALTH_CHANGE = Duration.ofSeconds(30);
 
-    private final ServiceUnderTest service = new ServiceUnderTest("it_outage");
     private TcpProxy cassandra;
     private TcpProxy elasticsearch;
+
+    StoreOutageTest() {
+        super("it_outage");
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -59,8 +59,7 @@ class StoreOutageTest implements TestPropertyProvider {
     }
 
     @AfterAll
-    void closeEverything() throws Exception {
-        service.close();
+    void closeProxies() throws Exception {
         cassandra.close();
         elasticsearch.close();
     }

@@ -4,31 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.ServiceTest;
 import jakarta.inject.Inject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CqlMigrationsTest implements TestPropertyProvider {
-    private final ServiceUnderTest service = new ServiceUnderTest("it_migrations");
+class CqlMigrationsTest extends ServiceTest {
+    CqlMigrationsTest() {
+        super("it_migrations");
+    }
 
     @Inject
     CqlSession session;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return service.properties();
-    }
-
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        service.close();
-    }
 
     @Test
     void startingTheServiceAppliedEveryMigrationOnceAndRunningThemAgainChangesNothing() {
