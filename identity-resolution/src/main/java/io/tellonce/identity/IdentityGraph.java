@@ -1,33 +1,64 @@
 package io.tellonce.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** The storage the resolver needs: who owns which identifier, and the profiles themselves. */
+/**
+ * The storage the resolver needs. Identifiers are owned by nodes (source records); a profile is a
+ * cluster of linked nodes whose id is that of its root, the oldest node.
+ */
 public interface IdentityGraph {
 
-    /** The claims on those identifiers that are owned. */
+    /** The claims on those identifiers that are owned; a claim's owner is a node. */
     CompletionStage<Map<Identifier, Claim>> claims(TenantId tenant, Collection<Identifier> identifiers);
 
-    /** Creates an empty profile carrying the observation's attributes; it owns no identifier yet. */
-    CompletionStage<Void> createProfile(TenantId tenant, ProfileId profile, Observation observation);
+    /**
+     * The current profile (root) of each node. Finishes any merge or unmerge that a crash left
+     * half-done on the way, so the answer is always a consistent one.
+     */
+    CompletionStage<Map<ProfileId, ProfileId>> roots(TenantId tenant, Set<ProfileId> nodes);
+
+    /** Every identifier owned by the nodes of the profile. */
+    CompletionStage<List<Identifier>> profileIdentifiers(TenantId tenant, ProfileId root);
 
     /**
-     * Claims the identifier for the profile unless someone already owns it, atomically across every
-     * service instance, and lists it on the profile when the profile owns it.
+     * Creates a node that is its own profile, carrying the observation's attributes and its
+     * identifiers that never link; it owns no identifier yet.
+     */
+    CompletionStage<Void> createProfile(TenantId tenant, ProfileId node, Observation observation,
+                                        List<Identifier> recordedOnly);
+
+    /**
+     * Claims the identifier for the node unless someone already owns it, atomically across every
+     * service instance, and lists it on the node when the node owns it.
      *
-     * @return the claim after the attempt: owned by {@code profile} when it won, the earlier claim otherwise
+     * @return the claim after the attempt: owned by {@code node} when it won, the earlier claim otherwise
      */
-    CompletionStage<Claim> claim(TenantId tenant, Identifier identifier, ProfileId profile, Observation observation);
+    CompletionStage<Claim> claim(TenantId tenant, Identifier identifier, ProfileId node, Observation observation,
+                                 String evidence);
 
     /**
-     * Records the observation's attributes on the profile (later observations win per attribute) and
-     * lists the identifiers the profile owns, so that a listing lost to a crash after its claim is repaired.
+     * Records the observation's attributes on the node (later observations win per attribute), lists
+     * the identifiers the node owns, so that a listing lost to a crash after its claim is repaired, and
+     * the identifiers that are recorded but never link.
      */
-    CompletionStage<Void> attach(TenantId tenant, ProfileId profile, Observation observation,
-                                 Map<Identifier, Claim> ownClaims);
+    CompletionStage<Void> attach(TenantId tenant, ProfileId node, Observation observation,
+                                 Map<Identifier, Claim> ownClaims, List<Identifier> recordedOnly);
 
-    /** Removes a profile that lost the race for its first identifier and was never handed out. */
-    CompletionStage<Void> discard(TenantId tenant, ProfileId profile);
+    /** Removes a node that lost the race for its first identifier and was never handed out. */
+    CompletionStage<Void> discard(TenantId tenant, ProfileId node);
+
+    /**
+     * Links the nodes and makes their profiles one, whose id is the oldest root's.
+     *
+     * @throws ClusterChangedException (through the stage) when a profile changed meanwhile: plan again
+     */
+    CompletionStage<MergeResult> merge(TenantId tenant, MergeRequest request);
+
+    /** Opens a review item; returns its id. */
+    CompletionStage<UUID> openReview(TenantId tenant, ReviewItem item);
 }

@@ -1,109 +1,273 @@
 package io.tellonce.identity;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Finds the profile an observation belongs to, or creates it, by exact identifiers.
+ * Finds the profile an observation belongs to, creates it, or merges the profiles it connects when
+ * the tenant's {@link MergePolicy} allows; otherwise opens a review item and merges nothing.
  *
- * <p>Correct under concurrency without locks: a new profile claims its identifiers one by one in
- * {@link Identifier#PRIORITY_ORDER}, so two resolvers racing for the same new identifiers contend on
- * the same first claim, and exactly one wins; the loser discards its unseen profile and resolves
- * again, now matching the winner.
+ * <p>Correct under concurrency without a global lock: a new node claims its identifiers one by one
+ * in {@link Identifier#PRIORITY_ORDER}, so two resolvers racing for the same new identifiers contend
+ * on the same first claim and exactly one wins; the loser discards its unseen node and resolves
+ * again. Merges lock the profiles they join and fail with {@link ClusterChangedException} when one
+ * changed meanwhile; the resolver then plans again from fresh reads.
  */
 public final class IdentityResolver {
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
 
     private final IdentityGraph graph;
-    private final Supplier<ProfileId> newProfileIds;
+    private final Supplier<ProfileId> newNodeIds;
+    private final Function<TenantId, MergePolicy> policies;
 
-    public IdentityResolver(IdentityGraph graph, Supplier<ProfileId> newProfileIds) {
+    public IdentityResolver(IdentityGraph graph, Supplier<ProfileId> newNodeIds,
+                            Function<TenantId, MergePolicy> policies) {
         this.graph = graph;
-        this.newProfileIds = newProfileIds;
+        this.newNodeIds = newNodeIds;
+        this.policies = policies;
     }
 
     public CompletionStage<Resolution> resolve(TenantId tenant, Observation observation) {
-        List<Identifier> ordered = observation.identifiers().stream()
-                .distinct()
-                .sorted(Identifier.PRIORITY_ORDER)
-                .toList();
-        return attempt(tenant, observation, ordered, ATTEMPTS);
-    }
-
-    private CompletionStage<Resolution> attempt(TenantId tenant, Observation observation,
-                                                List<Identifier> ordered, int attemptsLeft) {
-        if (attemptsLeft == 0) {
-            return CompletableFuture.failedFuture(new ConcurrentResolutionException(
-                    "identifiers kept changing owner during resolution; retry the request"));
+        MergePolicy policy = policies.apply(tenant);
+        List<Identifier> ordered = observation.identifiers().stream().distinct().sorted(Identifier.PRIORITY_ORDER).toList();
+        List<Identifier> linkable = ordered.stream().filter(policy::links).toList();
+        if (linkable.isEmpty()) {
+            return CompletableFuture.failedFuture(new UnidentifiableObservation("every identifier is a placeholder or"
+                    + " shared value that never identifies a person: " + ordered));
         }
-        return graph.claims(tenant, ordered).thenCompose(claims -> claims.isEmpty()
-                ? create(tenant, observation, ordered, attemptsLeft)
-                : match(tenant, observation, ordered, claims));
+        Attempt attempt = new Attempt(tenant, observation, policy, ordered, linkable,
+                ordered.stream().filter(id -> !policy.links(id)).toList());
+        return attempt.run(ATTEMPTS);
     }
 
-    private CompletionStage<Resolution> create(TenantId tenant, Observation observation,
-                                               List<Identifier> ordered, int attemptsLeft) {
-        ProfileId candidate = newProfileIds.get();
-        Identifier first = ordered.get(0);
-        return graph.createProfile(tenant, candidate, observation)
-                .thenCompose(created -> graph.claim(tenant, first, candidate, observation))
-                .thenCompose(claim -> {
-                    if (!claim.owner().equals(candidate)) {
-                        return graph.discard(tenant, candidate)
-                                .thenCompose(discarded -> attempt(tenant, observation, ordered, attemptsLeft - 1));
-                    }
-                    return claimRest(tenant, observation, ordered.subList(1, ordered.size()), candidate)
-                            .thenApply(others -> new Resolution(candidate, ResolveOutcome.CREATED, ordered,
-                                    "created a new profile: no identifier was known"
-                                            + describeOthers(others, candidate)));
-                });
-    }
+    /** One observation's resolution, retried from fresh reads when the graph moved underneath it. */
+    private final class Attempt {
+        private final TenantId tenant;
+        private final Observation observation;
+        private final MergePolicy policy;
+        private final List<Identifier> ordered;
+        private final List<Identifier> linkable;
+        private final List<Identifier> recordedOnly;
 
-    private CompletionStage<Resolution> match(TenantId tenant, Observation observation,
-                                              List<Identifier> ordered, Map<Identifier, Claim> claims) {
-        Identifier strongest = ordered.stream().filter(claims::containsKey).findFirst().orElseThrow();
-        ProfileId profile = claims.get(strongest).owner();
-        List<Identifier> unowned = ordered.stream().filter(id -> !claims.containsKey(id)).toList();
-        return claimRest(tenant, observation, unowned, profile)
-                .thenCompose(claimed -> {
-                    Map<Identifier, Claim> all = new HashMap<>(claims);
-                    all.putAll(claimed);
-                    Map<Identifier, Claim> own = all.entrySet().stream()
-                            .filter(e -> e.getValue().owner().equals(profile))
-                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-                    return graph.attach(tenant, profile, observation, own)
-                            .thenApply(attached -> new Resolution(profile, ResolveOutcome.MATCHED, ordered,
-                                    "matched on " + strongest + describeOthers(all, profile)));
-                });
-    }
-
-    /** Claims each identifier for the profile; returns every identifier's claim afterwards. */
-    private CompletionStage<Map<Identifier, Claim>> claimRest(TenantId tenant, Observation observation,
-                                                                 List<Identifier> identifiers, ProfileId profile) {
-        List<CompletableFuture<Map.Entry<Identifier, Claim>>> claims = new ArrayList<>();
-        for (Identifier identifier : identifiers) {
-            claims.add(graph.claim(tenant, identifier, profile, observation)
-                    .thenApply(claim -> Map.entry(identifier, claim))
-                    .toCompletableFuture());
+        Attempt(TenantId tenant, Observation observation, MergePolicy policy, List<Identifier> ordered,
+                List<Identifier> linkable, List<Identifier> recordedOnly) {
+            this.tenant = tenant;
+            this.observation = observation;
+            this.policy = policy;
+            this.ordered = ordered;
+            this.linkable = linkable;
+            this.recordedOnly = recordedOnly;
         }
-        return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new))
-                .thenApply(done -> claims.stream().map(CompletableFuture::join)
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+
+        CompletionStage<Resolution> run(int attemptsLeft) {
+            if (attemptsLeft == 0) {
+                return CompletableFuture.failedFuture(new ConcurrentResolutionException(
+                        "the profiles of these identifiers kept changing during resolution; retry the request"));
+            }
+            CompletionStage<Resolution> resolved = graph.claims(tenant, linkable).thenCompose(claims -> onlyWeakKnown(claims)
+                    ? create(attemptsLeft)
+                    : graph.roots(tenant, claims.values().stream().map(Claim::owner).collect(Collectors.toSet()))
+                            .thenCompose(roots -> decide(claims, roots)));
+            return resolved.handle((resolution, failure) -> {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        // A policy refusal under lock means the profiles changed since planning: plan
+                        // again, which now finds the conflict.
+                        if (cause instanceof ClusterChangedException || cause instanceof MergeRefused) {
+                            return run(attemptsLeft - 1);
+                        }
+                        return failure == null ? CompletableFuture.completedFuture(resolution)
+                                : CompletableFuture.<Resolution>failedFuture(cause);
+                    })
+                    .thenCompose(next -> next);
+        }
+
+        /**
+         * Whether nothing known may decide the profile: no identifier is known, or only weak ones while
+         * the observation has strong ones of its own (a shared tablet must not pull a new person's
+         * phone number into someone else's profile).
+         */
+        private boolean onlyWeakKnown(Map<Identifier, Claim> claims) {
+            boolean strongKnown = claims.keySet().stream().anyMatch(id -> !policy.weak(id));
+            boolean strongSeen = linkable.stream().anyMatch(id -> !policy.weak(id));
+            return claims.isEmpty() || (!strongKnown && strongSeen);
+        }
+
+        private CompletionStage<Resolution> create(int attemptsLeft) {
+            ProfileId candidate = newNodeIds.get();
+            return graph.createProfile(tenant, candidate, observation, recordedOnly)
+                    .thenCompose(created -> graph.claim(tenant, linkable.get(0), candidate, observation,
+                            firstSeen()))
+                    .thenCompose(claim -> {
+                        if (!claim.owner().equals(candidate)) {
+                            return graph.discard(tenant, candidate).thenCompose(discarded -> run(attemptsLeft - 1));
+                        }
+                        List<Identifier> owned = new ArrayList<>(List.of(linkable.get(0)));
+                        return claimWithinPolicy(linkable.subList(1, linkable.size()), candidate, owned, firstSeen())
+                                .thenApply(left -> left.isEmpty()
+                                        ? Resolution.of(candidate, ResolveOutcome.CREATED, ordered,
+                                                "created a new profile: no identifier was known")
+                                        : Resolution.of(candidate, ResolveOutcome.CREATED, ordered,
+                                                "created a new profile: no identifier was known; not claimed: "
+                                                        + describe(left)));
+                    });
+        }
+
+        private CompletionStage<Resolution> decide(Map<Identifier, Claim> claims, Map<ProfileId, ProfileId> roots) {
+            List<Identifier> owned = linkable.stream().filter(claims::containsKey).toList();
+            List<Identifier> strong = owned.stream().filter(id -> !policy.weak(id)).toList();
+            Identifier strongest = strong.isEmpty() ? owned.get(0) : strong.get(0);
+            ProfileId targetNode = claims.get(strongest).owner();
+            ProfileId target = roots.get(targetNode);
+            // The first (strongest) identifier through which each other profile is reached: weak
+            // identifiers never merge two profiles on their own.
+            Map<ProfileId, Identifier> others = new LinkedHashMap<>();
+            for (Identifier id : strong) {
+                ProfileId root = roots.get(claims.get(id).owner());
+                if (!root.equals(target)) {
+                    others.putIfAbsent(root, id);
+                }
+            }
+            List<Identifier> unowned = linkable.stream().filter(id -> !claims.containsKey(id)).toList();
+            if (others.isEmpty()) {
+                return match(target, targetNode, strongest, claims, unowned);
+            }
+            return mergeOrConflict(target, targetNode, strongest, others, claims, unowned);
+        }
+
+        private CompletionStage<Resolution> match(ProfileId target, ProfileId targetNode, Identifier strongest,
+                                                  Map<Identifier, Claim> claims, List<Identifier> unowned) {
+            CompletionStage<List<Identifier>> existing = unowned.isEmpty()
+                    ? CompletableFuture.completedFuture(List.of())
+                    : graph.profileIdentifiers(tenant, target);
+            return existing.thenCompose(identifiers -> claimWithinPolicy(unowned, targetNode, new ArrayList<>(identifiers),
+                            seenWith(strongest)))
+                    .thenCompose(left -> attach(targetNode, claims).thenCompose(attached -> {
+                        String explanation = "matched on " + strongest;
+                        if (left.isEmpty()) {
+                            return CompletableFuture.completedFuture(
+                                    Resolution.of(target, ResolveOutcome.MATCHED, ordered, explanation));
+                        }
+                        return conflict(target, List.of(), explanation, "not claimed: " + describe(left)
+                                + " would break the merge policy", evidence(target, Map.of()));
+                    }));
+        }
+
+        private CompletionStage<Resolution> mergeOrConflict(ProfileId target, ProfileId targetNode, Identifier strongest,
+                                                            Map<ProfileId, Identifier> others,
+                                                            Map<Identifier, Claim> claims, List<Identifier> unowned) {
+            List<ProfileId> involved = new ArrayList<>(List.of(target));
+            involved.addAll(others.keySet());
+            List<CompletableFuture<List<Identifier>>> reads = involved.stream()
+                    .map(root -> graph.profileIdentifiers(tenant, root).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+                List<Identifier> held = new ArrayList<>();
+                reads.forEach(read -> held.addAll(read.join()));
+                List<Identifier> combined = new ArrayList<>(held);
+                combined.addAll(unowned);
+                Optional<String> violation = policy.violation(combined);
+                if (violation.isPresent()) {
+                    List<Identifier> targetIdentifiers = new ArrayList<>(reads.get(0).join());
+                    return claimWithinPolicy(unowned, targetNode, targetIdentifiers, seenWith(strongest))
+                            .thenCompose(left -> attach(targetNode, claims))
+                            .thenCompose(attached -> conflict(target, List.copyOf(others.keySet()),
+                                    "matched on " + strongest, "not merged with " + describeProfiles(others) + ": "
+                                            + violation.get(), evidence(target, others)));
+                }
+                List<MergeRequest.NodePair> links = others.entrySet().stream()
+                        .map(e -> new MergeRequest.NodePair(targetNode, claims.get(e.getValue()).owner(),
+                                observation.sourceSystem() + " saw " + strongest + " and " + e.getValue()
+                                        + " together at " + observation.observedAt()))
+                        .toList();
+                return graph.merge(tenant, new MergeRequest(links, "shared identifier", observation.sourceSystem(),
+                                "observation", observation.observedAt(), policy))
+                        .thenCompose(merged -> claimWithinPolicy(unowned, targetNode, held, seenWith(strongest))
+                                .thenCompose(left -> attach(targetNode, claims))
+                                .thenApply(attached -> new Resolution(merged.profile(), ResolveOutcome.MERGED, ordered,
+                                        "merged " + describeIds(merged.absorbed()) + " into " + merged.profile() + ": "
+                                                + links.stream().map(MergeRequest.NodePair::evidence)
+                                                .collect(Collectors.joining("; ")),
+                                        merged.absorbed(), Optional.of(merged.mergeId()), Optional.empty())));
+            });
+        }
+
+        private CompletionStage<Resolution> conflict(ProfileId target, List<ProfileId> others, String matched,
+                                                     String why, String evidence) {
+            List<ProfileId> profiles = new ArrayList<>(List.of(target));
+            profiles.addAll(others);
+            return graph.openReview(tenant, new ReviewItem(profiles, why, evidence, observation.sourceSystem(),
+                            observation.observedAt()))
+                    .thenApply(item -> new Resolution(target, ResolveOutcome.CONFLICT, ordered,
+                            matched + "; " + why + "; review item " + item, List.of(), Optional.empty(),
+                            Optional.of(item)));
+        }
+
+        private CompletionStage<Void> attach(ProfileId node, Map<Identifier, Claim> claims) {
+            Map<Identifier, Claim> own = claims.entrySet().stream()
+                    .filter(e -> e.getValue().owner().equals(node))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            return graph.attach(tenant, node, observation, own, recordedOnly);
+        }
+
+        /**
+         * Claims each identifier for the node while the profile stays within the policy's limits.
+         *
+         * @param held the profile's identifiers so far; grows with each claim won
+         * @return the identifiers left unclaimed because they would break a limit
+         */
+        private CompletionStage<List<Identifier>> claimWithinPolicy(List<Identifier> identifiers, ProfileId node,
+                                                                    List<Identifier> held, String evidence) {
+            List<Identifier> fitting = new ArrayList<>();
+            List<Identifier> left = new ArrayList<>();
+            for (Identifier id : identifiers) {
+                List<Identifier> with = new ArrayList<>(held);
+                with.add(id);
+                if (policy.violation(with).isEmpty()) {
+                    held.add(id);
+                    fitting.add(id);
+                } else {
+                    left.add(id);
+                }
+            }
+            List<CompletableFuture<Claim>> claims = fitting.stream()
+                    .map(id -> graph.claim(tenant, id, node, observation, evidence).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new)).thenApply(done -> left);
+        }
+
+        private String firstSeen() {
+            return "first seen by " + observation.sourceSystem() + " at " + observation.observedAt();
+        }
+
+        private String seenWith(Identifier known) {
+            return observation.sourceSystem() + " saw it with " + known + " at " + observation.observedAt();
+        }
+
+        private String evidence(ProfileId target, Map<ProfileId, Identifier> others) {
+            return observation.sourceSystem() + " at " + observation.observedAt() + " saw " + describe(ordered)
+                    + (others.isEmpty() ? " for profile " + target : " (profile " + target + " and "
+                    + describeProfiles(others) + ")");
+        }
     }
 
-    /** Names the identifiers that stay with another profile: merging profiles is not done here. */
-    private static String describeOthers(Map<Identifier, Claim> claims, ProfileId profile) {
-        List<String> elsewhere = claims.entrySet().stream()
-                .filter(e -> !e.getValue().owner().equals(profile))
-                .sorted(Map.Entry.comparingByKey(Identifier.PRIORITY_ORDER))
-                .map(e -> e.getKey() + " belongs to profile " + e.getValue().owner())
-                .toList();
-        return elsewhere.isEmpty() ? "" : "; not merged: " + String.join(", ", elsewhere);
+    private static String describe(List<Identifier> identifiers) {
+        return identifiers.stream().map(Identifier::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String describeIds(List<ProfileId> ids) {
+        return ids.stream().map(ProfileId::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String describeProfiles(Map<ProfileId, Identifier> others) {
+        return others.entrySet().stream().map(e -> "profile " + e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

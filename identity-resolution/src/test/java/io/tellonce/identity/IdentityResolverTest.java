@@ -19,7 +19,8 @@ class IdentityResolverTest {
     private static final Identifier CRM = new Identifier(IdentifierKind.CRM_ID, "", "C-1");
 
     private final InMemoryIdentityGraph graph = new InMemoryIdentityGraph();
-    private final IdentityResolver resolver = new IdentityResolver(graph, () -> new ProfileId(UUID.randomUUID()));
+    private final IdentityResolver resolver = new IdentityResolver(graph, () -> new ProfileId(UUID.randomUUID()),
+            tenant -> MergePolicy.defaults());
 
     private static Observation seen(Identifier... ids) {
         return new Observation(List.of(ids), Map.of("given_name", "Alice"), "crm", Instant.parse("2026-11-01T10:00:00Z"));
@@ -50,16 +51,69 @@ class IdentityResolverTest {
     }
 
     @Test
-    void identifiersOfTwoProfilesMatchTheStrongestKindAndMergeNothing() {
+    void identifiersOfTwoProfilesMergeThemIntoTheOlderOne() {
         Resolution byEmail = resolve(seen(EMAIL));
         Resolution byCrm = resolve(seen(CRM));
 
         Resolution both = resolve(seen(EMAIL, CRM));
 
-        assertThat(both.profileId()).isEqualTo(byCrm.profileId());
-        assertThat(both.explanation()).contains("matched on crm_id C-1")
-                .contains("not merged: email alice@example.com belongs to profile " + byEmail.profileId());
-        assertThat(graph.owners.get("acme/email alice@example.com").owner()).isEqualTo(byEmail.profileId());
+        assertThat(both.outcome()).isEqualTo(ResolveOutcome.MERGED);
+        assertThat(both.profileId()).isEqualTo(byEmail.profileId());
+        assertThat(both.mergedProfileIds()).containsExactly(byCrm.profileId());
+        assertThat(both.mergeId()).isPresent();
+        assertThat(both.explanation()).contains("crm saw crm_id C-1 and email alice@example.com together");
+        assertThat(graph.rootOf(byCrm.profileId())).isEqualTo(byEmail.profileId());
+    }
+
+    @Test
+    void twoCrmIdsNeverMergeButOpenAReviewItem() {
+        Identifier otherCrm = new Identifier(IdentifierKind.CRM_ID, "", "C-2");
+        Resolution first = resolve(seen(CRM, EMAIL));
+        Resolution second = resolve(seen(otherCrm, PHONE));
+
+        Resolution both = resolve(seen(EMAIL, PHONE));
+
+        assertThat(both.outcome()).isEqualTo(ResolveOutcome.CONFLICT);
+        assertThat(both.profileId()).isEqualTo(first.profileId());
+        assertThat(both.reviewItemId()).isPresent();
+        assertThat(both.explanation()).contains("2 crm_id identifiers where the policy allows 1");
+        assertThat(graph.profiles()).containsExactlyInAnyOrder(first.profileId(), second.profileId());
+        assertThat(graph.reviews).singleElement()
+                .satisfies(item -> assertThat(item.profiles()).containsExactly(first.profileId(), second.profileId()));
+    }
+
+    @Test
+    void aSecondCrmIdForAProfileIsNotClaimedAndOpensAReviewItem() {
+        Resolution first = resolve(seen(CRM, EMAIL));
+
+        Resolution again = resolve(seen(EMAIL, new Identifier(IdentifierKind.CRM_ID, "", "C-9")));
+
+        assertThat(again.outcome()).isEqualTo(ResolveOutcome.CONFLICT);
+        assertThat(again.profileId()).isEqualTo(first.profileId());
+        assertThat(graph.owners).doesNotContainKey("acme/crm_id C-9");
+    }
+
+    @Test
+    void aWeakIdentifierNeverMergesTwoProfilesOnItsOwn() {
+        Identifier tablet = new Identifier(IdentifierKind.DEVICE_ID, "", "family-tablet");
+        Resolution alice = resolve(seen(EMAIL, tablet));
+
+        Resolution bob = resolve(seen(PHONE, tablet));
+
+        assertThat(bob.outcome()).isEqualTo(ResolveOutcome.CREATED);
+        assertThat(bob.profileId()).isNotEqualTo(alice.profileId());
+        assertThat(graph.profiles()).hasSize(2);
+    }
+
+    @Test
+    void placeholdersAreRecordedButNeverLinkTwoPeople() {
+        Identifier noreply = new Identifier(IdentifierKind.EMAIL, "", "noreply@shop.example");
+        Resolution alice = resolve(seen(EMAIL, noreply));
+        Resolution bob = resolve(seen(PHONE, noreply));
+
+        assertThat(bob.profileId()).isNotEqualTo(alice.profileId());
+        assertThat(graph.owners).doesNotContainKey("acme/email noreply@shop.example");
+        assertThat(graph.recorded.get(alice.profileId())).containsExactly(noreply);
     }
 
     @Test
@@ -84,7 +138,7 @@ class IdentityResolverTest {
 
             assertThat(answers).extracting(Resolution::profileId).containsOnly(answers.get(0).profileId());
             assertThat(answers).filteredOn(r -> r.outcome() == ResolveOutcome.CREATED).hasSize(1);
-            assertThat(graph.profiles).containsExactly(answers.get(0).profileId());
+            assertThat(graph.profiles()).containsExactly(answers.get(0).profileId());
         } finally {
             pool.shutdownNow();
         }
