@@ -6,6 +6,7 @@ import io.tellonce.identity.IdentityGraph;
 import io.tellonce.identity.IdentityResolver;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.profile.config.IdentitySettings;
+import io.tellonce.profile.config.MergePolicies;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
@@ -25,7 +26,7 @@ final class IdentityWiring {
     }
 
     @Singleton
-    IdentityResolver identityResolver(IdentityGraph graph) {
-        return new IdentityResolver(graph, () -> new ProfileId(UUID.randomUUID()));
+    IdentityResolver identityResolver(IdentityGraph graph, MergePolicies policies) {
+        return new IdentityResolver(graph, () -> new ProfileId(UUID.randomUUID()), policies);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Finds a profile by its id or by any identifier it owns. */
+/** Finds a profile by any of its ids (current or absorbed by a merge) or by any identifier it owns. */
 @Singleton
 public final class ProfileQueries {
     private final IdentityGraph graph;
@@ -26,13 +26,12 @@ public final class ProfileQueries {
                 .thenApply(found -> found.orElseThrow(() -> new ProfileNotFound("profile id " + profile)));
     }
 
-    public CompletionStage<ProfileView> byIdentifier(TenantId tenant, Identifier identifier) {
+    /** The node that owns the identifier; its profile is the one the identifier belongs to. */
+    public CompletionStage<ProfileId> ownerOf(TenantId tenant, Identifier identifier) {
         return graph.claims(tenant, List.of(identifier)).thenCompose(claims -> {
             Claim claim = claims.get(identifier);
-            if (claim == null) {
-                return CompletableFuture.failedFuture(new ProfileNotFound("identifier " + identifier));
-            }
-            return byId(tenant, claim.owner());
+            return claim == null ? CompletableFuture.failedFuture(new ProfileNotFound("identifier " + identifier))
+                    : CompletableFuture.completedFuture(claim.owner());
         });
     }
 }

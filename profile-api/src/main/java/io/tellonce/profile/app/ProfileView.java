@@ -14,6 +14,6 @@ public record ProfileView(ProfileId profileId, List<ListedIdentifier> identifier
         attributes = Map.copyOf(attributes);
     }
 
-    public record ListedIdentifier(Identifier identifier, String sourceSystem, Instant firstSeenAt) {
+    public record ListedIdentifier(Identifier identifier, String sourceSystem, Instant firstSeenAt, String evidence) {
     }
 }

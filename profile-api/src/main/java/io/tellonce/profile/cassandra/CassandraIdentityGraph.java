@@ -6,15 +6,18 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
 import io.tellonce.identity.Claim;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentityGraph;
+import io.tellonce.identity.MergeRequest;
+import io.tellonce.identity.MergeResult;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.ReviewItem;
 import io.tellonce.identity.TenantId;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,50 +26,39 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 
-/** The identity graph in Cassandra: identifier claims by lightweight transaction, one partition per profile. */
+/**
+ * The identity graph in Cassandra: identifier claims by lightweight transaction, one partition per
+ * node, profiles as clusters of nodes under their root. Reads and writes on the Resolve path are
+ * asynchronous; merges (rare) run on their own threads through {@link ClusterOperations}.
+ */
 @Singleton
 final class CassandraIdentityGraph implements IdentityGraph {
     private final CqlSession session;
+    private final GraphStatements cql;
+    private final ClusterOperations clusters;
+    private final ExecutorService clusterThreads;
     private final Clock clock;
-    private final PreparedStatement selectClaim;
-    private final PreparedStatement insertClaim;
-    private final PreparedStatement listIdentifier;
-    private final PreparedStatement createProfile;
-    private final PreparedStatement mergeAttributes;
-    private final PreparedStatement touchProfile;
-    private final PreparedStatement deleteProfile;
 
-    CassandraIdentityGraph(CqlSession session, Clock clock) {
+    CassandraIdentityGraph(CqlSession session, GraphStatements cql, ClusterOperations clusters,
+                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Clock clock) {
         this.session = session;
+        this.cql = cql;
+        this.clusters = clusters;
+        this.clusterThreads = clusterThreads;
         this.clock = clock;
-        selectClaim = prepare("SELECT profile_id, source_system, claimed_at FROM identifier_owner"
-                + " WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
-        // Retrying is safe: a claim whose answer was lost reads back as already owned by the same profile.
-        insertClaim = prepare("INSERT INTO identifier_owner (tenant, kind, namespace, value, profile_id, source_system,"
-                + " claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
-        listIdentifier = prepare("INSERT INTO profile (tenant, profile_id, kind, namespace, value, source_system,"
-                + " first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        createProfile = prepare("INSERT INTO profile (tenant, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?)");
-        // The write timestamp is the observation time, so per attribute the latest observation wins,
-        // however late it arrives.
-        mergeAttributes = prepare("UPDATE profile USING TIMESTAMP ? SET attributes = attributes + ?"
-                + " WHERE tenant = ? AND profile_id = ?");
-        touchProfile = prepare("UPDATE profile SET updated_at = ? WHERE tenant = ? AND profile_id = ?");
-        deleteProfile = prepare("DELETE FROM profile WHERE tenant = ? AND profile_id = ?");
-    }
-
-    private PreparedStatement prepare(String cql) {
-        return session.prepare(SimpleStatement.builder(cql).setIdempotence(true).build());
     }
 
     @Override
     public CompletionStage<Map<Identifier, Claim>> claims(TenantId tenant, Collection<Identifier> identifiers) {
         List<Identifier> ids = List.copyOf(identifiers);
         List<CompletableFuture<AsyncResultSet>> reads = ids.stream()
-                .map(id -> session.executeAsync(selectClaim.bind(tenant.value(), id.kind().storageName(),
+                .map(id -> session.executeAsync(cql.selectClaim.bind(tenant.value(), id.kind().storageName(),
                         id.namespace(), id.value())).toCompletableFuture())
                 .toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -82,53 +74,127 @@ final class CassandraIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public CompletionStage<Void> createProfile(TenantId tenant, ProfileId profile, Observation observation) {
+    public CompletionStage<Map<ProfileId, ProfileId>> roots(TenantId tenant, Set<ProfileId> nodes) {
+        List<ProfileId> ids = List.copyOf(nodes);
+        List<CompletableFuture<AsyncResultSet>> heads = ids.stream()
+                .map(node -> session.executeAsync(cql.selectNodeHead.bind(tenant.value(), node.value())).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(heads.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            Map<ProfileId, ProfileId> roots = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Row head = heads.get(i).join().one();
+                if (head == null || head.getUuid("root_id") == null) {
+                    // A node whose creation a crash interrupted: let the careful path decide.
+                    return CompletableFuture.supplyAsync(() -> clusters.currentRoots(tenant, nodes), clusterThreads);
+                }
+                roots.put(ids.get(i), new ProfileId(head.getUuid("root_id")));
+            }
+            return settled(tenant, nodes, roots);
+        });
+    }
+
+    /** The roots as read, unless one of them has a merge or unmerge to finish: then the careful path. */
+    private CompletionStage<Map<ProfileId, ProfileId>> settled(TenantId tenant, Set<ProfileId> nodes,
+                                                               Map<ProfileId, ProfileId> roots) {
+        List<ProfileId> distinct = roots.values().stream().distinct().toList();
+        List<CompletableFuture<AsyncResultSet>> statics = distinct.stream()
+                .map(root -> session.executeAsync(cql.selectCluster.bind(tenant.value(), root.value())
+                        .setPageSize(1)).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(statics.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            boolean pending = statics.stream().map(read -> read.join().one()).anyMatch(row -> row == null
+                    || row.getUuid("pending_merge") != null || row.getUuid("pending_unmerge") != null);
+            return pending ? CompletableFuture.supplyAsync(() -> clusters.currentRoots(tenant, nodes), clusterThreads)
+                    : CompletableFuture.completedFuture(roots);
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Identifier>> profileIdentifiers(TenantId tenant, ProfileId root) {
+        return CompletableFuture.supplyAsync(() -> clusters.profileIdentifiers(tenant, root), clusterThreads);
+    }
+
+    @Override
+    public CompletionStage<Void> createProfile(TenantId tenant, ProfileId node, Observation observation,
+                                               List<Identifier> recordedOnly) {
         Instant now = now();
-        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED)
-                .addStatement(createProfile.bind(tenant.value(), profile.value(), now, now));
-        addAttributes(batch, tenant, profile, observation);
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.createNode.bind(tenant.value(), node.value(), node.value(), observation.sourceSystem(),
+                        now, now))
+                .addStatement(cql.createCluster.bind(tenant.value(), node.value(), node.value()));
+        addAttributes(batch, tenant, node, observation);
+        recordedOnly.forEach(id -> batch.addStatement(recorded(tenant, node, id, observation, now)));
         return execute(batch);
     }
 
     @Override
-    public CompletionStage<Claim> claim(TenantId tenant, Identifier id, ProfileId profile, Observation observation) {
-        Claim mine = new Claim(profile, observation.sourceSystem(), now());
-        return session.executeAsync(insertClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
-                        id.value(), profile.value(), mine.sourceSystem(), mine.claimedAt()))
+    public CompletionStage<Claim> claim(TenantId tenant, Identifier id, ProfileId node, Observation observation,
+                                        String evidence) {
+        Claim mine = new Claim(node, observation.sourceSystem(), now(), evidence);
+        return session.executeAsync(cql.insertClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                        id.value(), node.value(), mine.sourceSystem(), mine.claimedAt(), evidence))
                 .thenCompose(rs -> {
                     Claim owner = rs.wasApplied() ? mine : claim(rs.one());
-                    if (!owner.owner().equals(profile)) {
+                    if (!owner.owner().equals(node)) {
                         return CompletableFuture.completedFuture(owner);
                     }
-                    return session.executeAsync(listing(tenant, id, owner)).thenApply(listed -> owner);
+                    return session.executeAsync(listing(tenant, id, owner))
+                            .thenApply(listed -> owner);
                 });
     }
 
     @Override
-    public CompletionStage<Void> attach(TenantId tenant, ProfileId profile, Observation observation,
-                                        Map<Identifier, Claim> ownClaims) {
+    public CompletionStage<Void> attach(TenantId tenant, ProfileId node, Observation observation,
+                                        Map<Identifier, Claim> ownClaims, List<Identifier> recordedOnly) {
+        Instant now = now();
         BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED)
-                .addStatement(touchProfile.bind(now(), tenant.value(), profile.value()));
-        addAttributes(batch, tenant, profile, observation);
+                .addStatement(cql.touchNode.bind(now, tenant.value(), node.value()));
+        addAttributes(batch, tenant, node, observation);
         ownClaims.forEach((id, claim) -> batch.addStatement(listing(tenant, id, claim)));
+        recordedOnly.forEach(id -> batch.addStatement(recorded(tenant, node, id, observation, now)));
         return execute(batch);
     }
 
     @Override
-    public CompletionStage<Void> discard(TenantId tenant, ProfileId profile) {
-        return session.executeAsync(deleteProfile.bind(tenant.value(), profile.value())).thenApply(rs -> null);
+    public CompletionStage<Void> discard(TenantId tenant, ProfileId node) {
+        return execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.deleteNode.bind(tenant.value(), node.value()))
+                .addStatement(cql.deleteCluster.bind(tenant.value(), node.value())));
     }
 
+    @Override
+    public CompletionStage<MergeResult> merge(TenantId tenant, MergeRequest request) {
+        return CompletableFuture.supplyAsync(() -> clusters.merge(tenant, request), clusterThreads);
+    }
+
+    @Override
+    public CompletionStage<UUID> openReview(TenantId tenant, ReviewItem item) {
+        UUID itemId = Uuids.timeBased();
+        return session.executeAsync(cql.insertReviewItem.bind(tenant.value(), itemId,
+                        item.profiles().stream().map(ProfileId::value).toList(), item.reason(), item.evidence(),
+                        item.sourceSystem(), item.observedAt()))
+                .thenApply(rs -> itemId);
+    }
+
+    /** The row of an identifier the node owns, with the claim's own source, time and evidence. */
     private BoundStatement listing(TenantId tenant, Identifier id, Claim claim) {
-        return listIdentifier.bind(tenant.value(), claim.owner().value(), id.kind().storageName(), id.namespace(),
-                id.value(), claim.sourceSystem(), claim.claimedAt());
+        return cql.listIdentifier.bind(tenant.value(), claim.owner().value(), id.kind().storageName(), id.namespace(),
+                id.value(), true, claim.sourceSystem(), claim.claimedAt(), claim.evidence());
     }
 
-    private void addAttributes(BatchStatementBuilder batch, TenantId tenant, ProfileId profile, Observation observation) {
+    /** The row of a placeholder or shared value: kept on the node, never claimed. */
+    private BoundStatement recorded(TenantId tenant, ProfileId node, Identifier id, Observation observation, Instant now) {
+        return cql.listIdentifier.bind(tenant.value(), node.value(), id.kind().storageName(), id.namespace(), id.value(),
+                false, observation.sourceSystem(), now, "recorded only: a placeholder or shared value never links people");
+    }
+
+    private void addAttributes(BatchStatementBuilder batch, TenantId tenant, ProfileId node, Observation observation) {
         if (!observation.attributes().isEmpty()) {
             long observedMicros = ChronoUnit.MICROS.between(Instant.EPOCH, observation.observedAt());
-            batch.addStatement(mergeAttributes.bind(observedMicros, observation.attributes(), tenant.value(),
-                    profile.value()));
+            Map<String, Instant> observed = new HashMap<>();
+            observation.attributes().keySet().forEach(key -> observed.put(key, observation.observedAt()));
+            batch.addStatement(cql.mergeAttributes.bind(observedMicros, observation.attributes(), observed,
+                    tenant.value(), node.value()));
         }
     }
 
@@ -137,8 +203,8 @@ final class CassandraIdentityGraph implements IdentityGraph {
     }
 
     private static Claim claim(Row row) {
-        return new Claim(new ProfileId(row.getUuid("profile_id")), row.getString("source_system"),
-                row.getInstant("claimed_at"));
+        return new Claim(new ProfileId(row.getUuid("node_id")), row.getString("source_system"),
+                row.getInstant("claimed_at"), row.getString("evidence") == null ? "" : row.getString("evidence"));
     }
 
     private Instant now() {

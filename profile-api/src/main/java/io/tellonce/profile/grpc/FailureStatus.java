@@ -14,15 +14,21 @@ import com.google.rpc.Code;
 import com.google.rpc.ResourceInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.ConcurrentResolutionException;
+import io.tellonce.identity.MergeRefused;
+import io.tellonce.identity.UnidentifiableObservation;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.profile.app.MergeNotFound;
+import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +53,22 @@ public final class FailureStatus {
                     .setResourceType("tellonce.v1.Profile").setResourceName(notFound.lookup())
                     .setDescription("no such profile in this tenant").build()));
         }
-        if (cause instanceof ConcurrentResolutionException) {
-            return status(Code.ABORTED, cause.getMessage());
+        if (cause instanceof MergeNotFound notFound) {
+            return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
+                    .setResourceType("tellonce.v1.Merge").setResourceName(notFound.mergeId().toString())
+                    .setDescription("no such merge in this tenant").build()));
+        }
+        if (cause instanceof UnidentifiableObservation unidentifiable) {
+            return invalidArgument(new InvalidRequest("identifiers", unidentifiable.getMessage()));
+        }
+        if (cause instanceof PreconditionFailed || cause instanceof MergeRefused) {
+            return status(Code.FAILED_PRECONDITION, cause.getMessage());
+        }
+        if (cause instanceof ConcurrentResolutionException || cause instanceof ClusterChangedException) {
+            return status(Code.ABORTED, cause.getMessage() + "; retry the request");
+        }
+        if (cause instanceof RejectedExecutionException) {
+            return status(Code.RESOURCE_EXHAUSTED, "too many merges and profile operations in flight; retry with back-off");
         }
         if (storeUnavailable(cause)) {
             LOG.warn("a store could not answer: {}", cause.toString());

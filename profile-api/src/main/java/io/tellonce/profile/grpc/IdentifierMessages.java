@@ -5,6 +5,8 @@ import io.tellonce.identity.IdentifierKind;
 import io.tellonce.identity.IdentifierNormaliser;
 import io.tellonce.identity.IdentifierRejected;
 import io.tellonce.profile.app.FieldViolation;
+import io.tellonce.profile.app.ProfileView;
+import io.tellonce.proto.v1.ProfileIdentifier;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,15 @@ final class IdentifierMessages {
                 .setKind(kind(identifier.kind()))
                 .setNamespace(identifier.namespace())
                 .setValue(identifier.value())
+                .build();
+    }
+
+    ProfileIdentifier write(ProfileView.ListedIdentifier listed) {
+        return ProfileIdentifier.newBuilder()
+                .setIdentifier(write(listed.identifier()))
+                .setSourceSystem(listed.sourceSystem())
+                .setFirstSeenTime(WireTime.of(listed.firstSeenAt()))
+                .setEvidence(listed.evidence())
                 .build();
     }
 

@@ -6,13 +6,24 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.IdentityResolver;
 import io.tellonce.identity.Observation;
+import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.IdempotentWrites;
+import io.tellonce.profile.app.IdentityGraphView;
+import io.tellonce.profile.app.ProfileClusters;
+import io.tellonce.proto.v1.GetIdentityGraphRequest;
+import io.tellonce.proto.v1.GetIdentityGraphResponse;
+import io.tellonce.proto.v1.IdentityLink;
+import io.tellonce.proto.v1.IdentityNode;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
+import io.tellonce.proto.v1.MergeProfilesRequest;
+import io.tellonce.proto.v1.MergeProfilesResponse;
 import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.ResolveResponse;
+import io.tellonce.proto.v1.UnmergeProfileRequest;
+import io.tellonce.proto.v1.UnmergeProfileResponse;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,16 +42,84 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final IdentifierMessages identifiers;
     private final IdentityResolver resolver;
     private final IdempotentWrites idempotentWrites;
+    private final ProfileClusters clusters;
+    private final ProfileLookups lookups;
     private final Replies replies;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
-                     IdentityResolver resolver, IdempotentWrites idempotentWrites, Replies replies) {
+                     IdentityResolver resolver, IdempotentWrites idempotentWrites, ProfileClusters clusters,
+                     ProfileLookups lookups, Replies replies) {
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
         this.resolver = resolver;
         this.idempotentWrites = idempotentWrites;
+        this.clusters = clusters;
+        this.lookups = lookups;
         this.replies = replies;
+    }
+
+    @Override
+    public void mergeProfiles(MergeProfilesRequest request, StreamObserver<MergeProfilesResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            SupervisorRequests.Merge merge = SupervisorRequests.merge(request);
+            return clusters.merge(tenant, merge.profiles(), merge.actor(), merge.reason())
+                    .thenApply(result -> MergeProfilesResponse.newBuilder()
+                            .setProfileId(result.profile().toString())
+                            .addAllMergedProfileIds(result.absorbed().stream().map(ProfileId::toString).toList())
+                            .setMergeId(result.mergeId().toString())
+                            .build());
+        });
+    }
+
+    @Override
+    public void unmergeProfile(UnmergeProfileRequest request, StreamObserver<UnmergeProfileResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            SupervisorRequests.Unmerge unmerge = SupervisorRequests.unmerge(request);
+            return clusters.unmerge(tenant, unmerge.mergeId(), unmerge.actor(), unmerge.reason())
+                    .thenApply(profiles -> UnmergeProfileResponse.newBuilder()
+                            .addAllProfileIds(profiles.stream().map(ProfileId::toString).toList())
+                            .build());
+        });
+    }
+
+    @Override
+    public void getIdentityGraph(GetIdentityGraphRequest request, StreamObserver<GetIdentityGraphResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            return lookups.find(tenant, request.getLookup())
+                    .thenCompose(profile -> clusters.graph(tenant, profile))
+                    .thenApply(this::graph);
+        });
+    }
+
+    private GetIdentityGraphResponse graph(IdentityGraphView view) {
+        GetIdentityGraphResponse.Builder graph = GetIdentityGraphResponse.newBuilder()
+                .setProfileId(view.profile().toString());
+        view.nodes().forEach(node -> graph.addNodes(IdentityNode.newBuilder()
+                .setNodeId(node.id().toString())
+                .setSourceSystem(node.sourceSystem())
+                .setCreateTime(WireTime.of(node.createdAt()))
+                .addAllIdentifiers(node.identifiers().stream().map(identifiers::write).toList())));
+        view.links().forEach(link -> {
+            IdentityLink.Builder wire = IdentityLink.newBuilder()
+                    .setLinkId(link.linkId().toString())
+                    .setMergeId(link.mergeId().toString())
+                    .setNodeId(link.node().toString())
+                    .setOtherNodeId(link.otherNode().toString())
+                    .setRule(link.rule())
+                    .setEvidence(link.evidence())
+                    .setActor(link.actor())
+                    .setReason(link.reason())
+                    .setCreateTime(WireTime.of(link.createdAt()))
+                    .setActive(link.undo().isEmpty());
+            link.undo().ifPresent(undo -> wire.setUndoTime(WireTime.of(undo.at()))
+                    .setUndoneBy(undo.actor()).setUndoReason(undo.reason()));
+            graph.addLinks(wire);
+        });
+        return graph.build();
     }
 
     @Override
@@ -67,8 +146,13 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
                 .setOutcome(switch (resolution.outcome()) {
                     case CREATED -> ResolveOutcome.RESOLVE_OUTCOME_CREATED;
                     case MATCHED -> ResolveOutcome.RESOLVE_OUTCOME_MATCHED;
+                    case MERGED -> ResolveOutcome.RESOLVE_OUTCOME_MERGED;
+                    case CONFLICT -> ResolveOutcome.RESOLVE_OUTCOME_CONFLICT;
                 })
-                .setExplanation(resolution.explanation());
+                .setExplanation(resolution.explanation())
+                .addAllMergedProfileIds(resolution.mergedProfileIds().stream().map(ProfileId::toString).toList());
+        resolution.mergeId().ifPresent(id -> response.setMergeId(id.toString()));
+        resolution.reviewItemId().ifPresent(id -> response.setReviewItemId(id.toString()));
         resolution.identifiers().forEach(id -> response.addIdentifiers(identifiers.write(id)));
         return response.build();
     }

@@ -29,7 +29,8 @@ class CqlMigrationsTest extends ServiceTest {
                 .getInstant("applied_at")).isEqualTo(appliedAt);
         assertThat(session.getMetadata().getKeyspace("it_migrations").orElseThrow().getTables().keySet())
                 .extracting(Object::toString)
-                .contains("identifier_owner", "profile", "idempotent_response");
+                .contains("identifier_owner", "identity_node", "profile_cluster", "identity_link", "identity_merge",
+                        "review_item", "idempotent_response");
         assertThat(session.execute("SELECT name FROM schema_migration_lease").all()).isEmpty();
     }
 

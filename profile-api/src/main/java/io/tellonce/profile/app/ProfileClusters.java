@@ -1,0 +1,21 @@
+package io.tellonce.profile.app;
+
+import io.tellonce.identity.MergeResult;
+import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.TenantId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/** A supervisor's operations on profiles: merge by hand, undo a merge, see why a profile is one person. */
+public interface ProfileClusters {
+
+    /** @throws ProfileNotFound, PreconditionFailed (already one profile), MergeRefused (policy) */
+    CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String actor, String reason);
+
+    /** @return the profiles after the split; @throws MergeNotFound, PreconditionFailed (already undone) */
+    CompletionStage<List<ProfileId>> unmerge(TenantId tenant, UUID mergeId, String actor, String reason);
+
+    /** @throws ProfileNotFound */
+    CompletionStage<IdentityGraphView> graph(TenantId tenant, ProfileId profile);
+}

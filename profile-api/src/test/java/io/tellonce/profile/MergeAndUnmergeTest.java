@@ -1,0 +1,200 @@
+package io.tellonce.profile;
+
+import static io.tellonce.profile.support.Requests.crm;
+import static io.tellonce.profile.support.Requests.email;
+import static io.tellonce.profile.support.Requests.graphOf;
+import static io.tellonce.profile.support.Requests.phone;
+import static io.tellonce.profile.support.Requests.profileById;
+import static io.tellonce.profile.support.Requests.profileByIdentifier;
+import static io.tellonce.profile.support.Requests.seen;
+import static io.tellonce.profile.support.Requests.uniqueEmail;
+import static io.tellonce.profile.support.Requests.uniquePhone;
+import static io.tellonce.profile.support.Requests.whatsapp;
+import static io.tellonce.profile.support.ServiceUnderTest.asTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tellonce.profile.support.Failures;
+import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.proto.v1.GetIdentityGraphResponse;
+import io.tellonce.proto.v1.Identifier;
+import io.tellonce.proto.v1.IdentityLink;
+import io.tellonce.proto.v1.IdentityServiceGrpc;
+import io.tellonce.proto.v1.MergeProfilesRequest;
+import io.tellonce.proto.v1.MergeProfilesResponse;
+import io.tellonce.proto.v1.PersonAttributes;
+import io.tellonce.proto.v1.Profile;
+import io.tellonce.proto.v1.ProfileIdentifier;
+import io.tellonce.proto.v1.ProfileServiceGrpc;
+import io.tellonce.proto.v1.ResolveOutcome;
+import io.tellonce.proto.v1.ResolveResponse;
+import io.tellonce.proto.v1.UnmergeProfileRequest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Identity resolution across channels: merges with evidence, exact unmerge, and policy conflicts. */
+@MicronautTest
+class MergeAndUnmergeTest extends ServiceTest {
+    MergeAndUnmergeTest() {
+        super("it_merge");
+    }
+
+    private IdentityServiceGrpc.IdentityServiceBlockingStub identity() {
+        return asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()), "acme");
+    }
+
+    private ProfileServiceGrpc.ProfileServiceBlockingStub profiles() {
+        return asTenant(ProfileServiceGrpc.newBlockingStub(service.channel()), "acme");
+    }
+
+    private Profile profile(String id) {
+        return profiles().getProfile(profileById(id)).getProfile();
+    }
+
+    @Test
+    void aWhatsappNumberThenAnEmailThenACrmIdEndInOneProfileThatExplainsEachIdentifier() {
+        String number = uniquePhone();
+        Identifier address = email(uniqueEmail("wendy"));
+        Identifier crmId = crm("C-" + UUID.randomUUID());
+
+        ResolveResponse chat = identity().resolve(seen("whatsapp", whatsapp(number)));
+        ResolveResponse mail = identity().resolve(seen("email-desk", address, whatsapp(number)));
+        ResolveResponse crmSync = identity().resolve(seen("crm", crmId, address));
+
+        assertThat(chat.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_CREATED);
+        assertThat(mail.getProfileId()).isEqualTo(chat.getProfileId());
+        assertThat(crmSync.getProfileId()).isEqualTo(chat.getProfileId());
+        assertThat(profiles().getProfile(profileByIdentifier(crmId)).getProfile().getProfileId())
+                .isEqualTo(chat.getProfileId());
+        GetIdentityGraphResponse graph = identity().getIdentityGraph(graphOf(chat.getProfileId()));
+        assertThat(graph.getNodesList()).singleElement().satisfies(node -> assertThat(node.getIdentifiersList())
+                .extracting(ProfileIdentifier::getEvidence)
+                .anySatisfy(evidence -> assertThat(evidence).startsWith("first seen by whatsapp"))
+                .anySatisfy(evidence -> assertThat(evidence).startsWith("email-desk saw it with channel_handle:whatsapp"))
+                .anySatisfy(evidence -> assertThat(evidence).startsWith("crm saw it with email")));
+    }
+
+    @Test
+    void anObservationJoiningTwoProfilesMergesThemAndUnmergeRestoresEachSideExactly() {
+        Identifier ann = email(uniqueEmail("ann"));
+        Identifier annPhone = phone(uniquePhone());
+        String older = identity().resolve(seen("web", ann).toBuilder()
+                .setAttributes(PersonAttributes.newBuilder().setGivenName("Ann").setFamilyName("Lee"))
+                .setObservedAt(at("2026-10-01T10:00:00Z")).build()).getProfileId();
+        String newer = identity().resolve(seen("phone", annPhone).toBuilder()
+                .setAttributes(PersonAttributes.newBuilder().setFamilyName("Lee-Smith").setLocale("en-GB"))
+                .setObservedAt(at("2026-11-01T10:00:00Z")).build()).getProfileId();
+        Profile olderBefore = profile(older);
+        Profile newerBefore = profile(newer);
+
+        ResolveResponse merged = identity().resolve(seen("shop", ann, annPhone));
+
+        assertThat(merged.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_MERGED);
+        assertThat(merged.getProfileId()).isEqualTo(older);
+        assertThat(merged.getMergedProfileIdsList()).containsExactly(newer);
+        Profile one = profile(newer);
+        assertThat(one.getProfileId()).as("the absorbed id keeps resolving").isEqualTo(older);
+        assertThat(one.getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
+                .containsExactlyInAnyOrder(ann, annPhone);
+        assertThat(one.getAttributes().getFamilyName()).as("latest observation wins").isEqualTo("Lee-Smith");
+        assertThat(one.getAttributes().getGivenName()).isEqualTo("Ann");
+        IdentityLink link = identity().getIdentityGraph(graphOf(older)).getLinksList().get(0);
+        assertThat(link.getEvidence()).contains("shop saw").contains(ann.getValue()).contains(annPhone.getValue());
+        assertThat(link.getMergeId()).isEqualTo(merged.getMergeId());
+
+        // Later observations stay with the side whose identifiers they matched.
+        Identifier later = email(uniqueEmail("ann-work"));
+        identity().resolve(seen("app", annPhone, later));
+
+        var split = identity().unmergeProfile(UnmergeProfileRequest.newBuilder().setMergeId(merged.getMergeId())
+                .setActor("supervisor-7").setReason("two different people sharing a shop account").build());
+
+        assertThat(split.getProfileIdsList()).containsExactlyInAnyOrder(older, newer);
+        Profile olderAfter = profile(older);
+        Profile newerAfter = profile(newer);
+        assertThat(olderAfter.getProfileId()).isEqualTo(older);
+        assertThat(olderAfter.getIdentifiersList()).isEqualTo(olderBefore.getIdentifiersList());
+        assertThat(olderAfter.getAttributes()).isEqualTo(olderBefore.getAttributes());
+        assertThat(newerAfter.getProfileId()).isEqualTo(newer);
+        assertThat(newerAfter.getAttributes()).isEqualTo(newerBefore.getAttributes());
+        assertThat(newerAfter.getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
+                .containsExactlyInAnyOrder(annPhone, later);
+        GetIdentityGraphResponse graph = identity().getIdentityGraph(graphOf(older));
+        assertThat(graph.getLinksList()).singleElement().satisfies(undone -> {
+            assertThat(undone.getActive()).isFalse();
+            assertThat(undone.getUndoneBy()).isEqualTo("supervisor-7");
+        });
+        assertThat(Failures.code(() -> identity().unmergeProfile(UnmergeProfileRequest.newBuilder()
+                .setMergeId(merged.getMergeId()).setActor("supervisor-7").setReason("again").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+
+    @Test
+    void twoCrmIdsNeverMergeAndTheObservationOpensAReviewItem() {
+        Identifier first = email(uniqueEmail("kim"));
+        Identifier second = phone(uniquePhone());
+        String a = identity().resolve(seen("crm", crm("C-" + UUID.randomUUID()), first)).getProfileId();
+        String b = identity().resolve(seen("crm", crm("C-" + UUID.randomUUID()), second)).getProfileId();
+
+        ResolveResponse both = identity().resolve(seen("web", first, second));
+
+        assertThat(both.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_CONFLICT);
+        assertThat(both.getProfileId()).isEqualTo(a);
+        assertThat(both.getReviewItemId()).isNotEmpty();
+        assertThat(both.getExplanation()).contains("2 crm_id identifiers where the policy allows 1");
+        assertThat(profile(b).getProfileId()).isEqualTo(b);
+        assertThat(identity().getIdentityGraph(graphOf(a)).getLinksList()).isEmpty();
+    }
+
+    @Test
+    void aSupervisorMergesByHandAndTheLedgerNamesThem() {
+        String a = identity().resolve(seen("web", email(uniqueEmail("lou")))).getProfileId();
+        String b = identity().resolve(seen("app", phone(uniquePhone()))).getProfileId();
+
+        MergeProfilesResponse merged = identity().mergeProfiles(MergeProfilesRequest.newBuilder()
+                .addProfileIds(b).addProfileIds(a).setActor("supervisor-3").setReason("same person, confirmed by call")
+                .build());
+
+        assertThat(merged.getProfileId()).isEqualTo(a);
+        assertThat(merged.getMergedProfileIdsList()).containsExactly(b);
+        assertThat(identity().getIdentityGraph(graphOf(b)).getLinksList()).singleElement().satisfies(link -> {
+            assertThat(link.getRule()).isEqualTo("manual");
+            assertThat(link.getActor()).isEqualTo("supervisor-3");
+            assertThat(link.getReason()).isEqualTo("same person, confirmed by call");
+        });
+        assertThat(Failures.code(() -> identity().mergeProfiles(MergeProfilesRequest.newBuilder()
+                .addProfileIds(a).addProfileIds(b).setActor("supervisor-3").setReason("again").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+
+    @Test
+    void aManualMergeAgainstThePolicyIsRefused() {
+        String a = identity().resolve(seen("crm", crm("C-" + UUID.randomUUID()))).getProfileId();
+        String b = identity().resolve(seen("crm", crm("C-" + UUID.randomUUID()))).getProfileId();
+
+        assertThat(Failures.code(() -> identity().mergeProfiles(MergeProfilesRequest.newBuilder()
+                .addProfileIds(a).addProfileIds(b).setActor("supervisor-3").setReason("looks alike").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(profile(b).getProfileId()).isEqualTo(b);
+    }
+
+    @Test
+    void supervisorRequestsNameTheirFaults() {
+        assertThat(Failures.invalidFields(() -> identity().mergeProfiles(MergeProfilesRequest.newBuilder()
+                .addProfileIds("x").build()))).containsExactlyInAnyOrder("profile_ids", "profile_ids[0]", "actor", "reason");
+        assertThat(Failures.invalidFields(() -> identity().unmergeProfile(UnmergeProfileRequest.newBuilder()
+                .setMergeId("nope").setActor("s").setReason("r").build()))).containsExactly("merge_id");
+        assertThat(Failures.code(() -> identity().unmergeProfile(UnmergeProfileRequest.newBuilder()
+                .setMergeId(UUID.randomUUID().toString()).setActor("s").setReason("r").build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(Failures.code(() -> identity().getIdentityGraph(graphOf(UUID.randomUUID().toString()))))
+                .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    private static Timestamp at(String instant) {
+        return Timestamp.newBuilder().setSeconds(Instant.parse(instant).getEpochSecond()).build();
+    }
+}
