@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The storage the resolver needs. Identifiers are owned by nodes (source records); a profile is a
@@ -58,6 +59,15 @@ public interface IdentityGraph {
      * @throws ClusterChangedException (through the stage) when a profile changed meanwhile: plan again
      */
     CompletionStage<MergeResult> merge(TenantId tenant, MergeRequest request);
+
+    /**
+     * Runs the work holding the profile's lock, which merges, unmerges and other claims for the same
+     * profile also take, so that a check of the profile's identifiers against the policy still holds
+     * when the claims it allowed are made.
+     *
+     * @throws ClusterChangedException (through the stage) when the profile is locked or no longer a root
+     */
+    <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, Supplier<CompletionStage<T>> work);
 
     /** Opens a review item; returns its id. */
     CompletionStage<UUID> openReview(TenantId tenant, ReviewItem item);

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * changed meanwhile; the resolver then plans again from fresh reads.
  */
 public final class IdentityResolver {
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
 
     private final IdentityGraph graph;
     private final Supplier<ProfileId> newNodeIds;
@@ -104,22 +104,28 @@ public final class IdentityResolver {
 
         private CompletionStage<Resolution> create(int attemptsLeft) {
             ProfileId candidate = newNodeIds.get();
+            // The new node is locked before its first claim makes it findable, so that nobody adds
+            // identifiers to it while it claims its own.
             return graph.createProfile(tenant, candidate, observation, recordedOnly)
-                    .thenCompose(created -> graph.claim(tenant, linkable.get(0), candidate, observation,
-                            firstSeen()))
-                    .thenCompose(claim -> {
-                        if (!claim.owner().equals(candidate)) {
-                            return graph.discard(tenant, candidate).thenCompose(discarded -> run(attemptsLeft - 1));
-                        }
-                        List<Identifier> owned = new ArrayList<>(List.of(linkable.get(0)));
-                        return claimWithinPolicy(linkable.subList(1, linkable.size()), candidate, owned, firstSeen())
-                                .thenApply(left -> left.isEmpty()
-                                        ? Resolution.of(candidate, ResolveOutcome.CREATED, ordered,
-                                                "created a new profile: no identifier was known")
-                                        : Resolution.of(candidate, ResolveOutcome.CREATED, ordered,
-                                                "created a new profile: no identifier was known; not claimed: "
-                                                        + describe(left)));
-                    });
+                    .thenCompose(created -> graph.underLock(tenant, candidate, () -> graph.claim(tenant,
+                                    linkable.get(0), candidate, observation, firstSeen())
+                            .thenCompose(claim -> {
+                                if (!claim.owner().equals(candidate)) {
+                                    return CompletableFuture.completedFuture(Optional.<Resolution>empty());
+                                }
+                                List<Identifier> owned = new ArrayList<>(List.of(linkable.get(0)));
+                                return claimWithinPolicy(linkable.subList(1, linkable.size()), candidate, owned,
+                                        firstSeen()).thenApply(left -> Optional.of(created(candidate, left)));
+                            })))
+                    .thenCompose(created -> created.map(CompletableFuture::completedFuture)
+                            .orElseGet(() -> graph.discard(tenant, candidate).thenCompose(discarded -> run(attemptsLeft - 1))
+                                    .toCompletableFuture()));
+        }
+
+        private Resolution created(ProfileId node, List<Identifier> left) {
+            return Resolution.of(node, ResolveOutcome.CREATED, ordered, left.isEmpty()
+                    ? "created a new profile: no identifier was known"
+                    : "created a new profile: no identifier was known; not claimed: " + describe(left));
         }
 
         private CompletionStage<Resolution> decide(Map<Identifier, Claim> claims, Map<ProfileId, ProfileId> roots) {
@@ -146,12 +152,10 @@ public final class IdentityResolver {
 
         private CompletionStage<Resolution> match(ProfileId target, ProfileId targetNode, Identifier strongest,
                                                   Map<Identifier, Claim> claims, List<Identifier> unowned) {
-            CompletionStage<List<Identifier>> existing = unowned.isEmpty()
+            CompletionStage<List<Identifier>> claimed = unowned.isEmpty()
                     ? CompletableFuture.completedFuture(List.of())
-                    : graph.profileIdentifiers(tenant, target);
-            return existing.thenCompose(identifiers -> claimWithinPolicy(unowned, targetNode, new ArrayList<>(identifiers),
-                            seenWith(strongest)))
-                    .thenCompose(left -> attach(targetNode, claims).thenCompose(attached -> {
+                    : claimUnderLock(target, targetNode, unowned, strongest);
+            return claimed.thenCompose(left -> attach(targetNode, claims).thenCompose(attached -> {
                         String explanation = "matched on " + strongest;
                         if (left.isEmpty()) {
                             return CompletableFuture.completedFuture(
@@ -176,8 +180,7 @@ public final class IdentityResolver {
                 combined.addAll(unowned);
                 Optional<String> violation = policy.violation(combined);
                 if (violation.isPresent()) {
-                    List<Identifier> targetIdentifiers = new ArrayList<>(reads.get(0).join());
-                    return claimWithinPolicy(unowned, targetNode, targetIdentifiers, seenWith(strongest))
+                    return claimUnderLock(target, targetNode, unowned, strongest)
                             .thenCompose(left -> attach(targetNode, claims))
                             .thenCompose(attached -> conflict(target, List.copyOf(others.keySet()),
                                     "matched on " + strongest, "not merged with " + describeProfiles(others) + ": "
@@ -190,7 +193,7 @@ public final class IdentityResolver {
                         .toList();
                 return graph.merge(tenant, new MergeRequest(links, "shared identifier", observation.sourceSystem(),
                                 "observation", observation.observedAt(), policy))
-                        .thenCompose(merged -> claimWithinPolicy(unowned, targetNode, held, seenWith(strongest))
+                        .thenCompose(merged -> claimUnderLock(merged.profile(), targetNode, unowned, strongest)
                                 .thenCompose(left -> attach(targetNode, claims))
                                 .thenApply(attached -> new Resolution(merged.profile(), ResolveOutcome.MERGED, ordered,
                                         "merged " + describeIds(merged.absorbed()) + " into " + merged.profile() + ": "
@@ -209,6 +212,16 @@ public final class IdentityResolver {
                     .thenApply(item -> new Resolution(target, ResolveOutcome.CONFLICT, ordered,
                             matched + "; " + why + "; review item " + item, List.of(), Optional.empty(),
                             Optional.of(item)));
+        }
+
+        /** Claims new identifiers for a node of an existing profile, checked against the profile under its lock. */
+        private CompletionStage<List<Identifier>> claimUnderLock(ProfileId root, ProfileId node, List<Identifier> unowned,
+                                                                 Identifier seenWith) {
+            if (unowned.isEmpty()) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            return graph.underLock(tenant, root, () -> graph.profileIdentifiers(tenant, root)
+                    .thenCompose(held -> claimWithinPolicy(unowned, node, new ArrayList<>(held), seenWith(seenWith))));
         }
 
         private CompletionStage<Void> attach(ProfileId node, Map<Identifier, Claim> claims) {

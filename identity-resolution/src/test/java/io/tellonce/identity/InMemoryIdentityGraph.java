@@ -126,6 +126,11 @@ final class InMemoryIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, java.util.function.Supplier<CompletionStage<T>> work) {
+        return work.get();
+    }
+
+    @Override
     public synchronized CompletionStage<UUID> openReview(TenantId tenant, ReviewItem item) {
         reviews.add(item);
         return CompletableFuture.completedFuture(UUID.randomUUID());

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The identity graph in Cassandra: identifier claims by lightweight transaction, one partition per
@@ -165,6 +166,14 @@ final class CassandraIdentityGraph implements IdentityGraph {
     @Override
     public CompletionStage<MergeResult> merge(TenantId tenant, MergeRequest request) {
         return CompletableFuture.supplyAsync(() -> clusters.merge(tenant, request), clusterThreads);
+    }
+
+    @Override
+    public <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, Supplier<CompletionStage<T>> work) {
+        UUID holder = UUID.randomUUID();
+        return CompletableFuture.runAsync(() -> clusters.lockRoot(tenant, root, holder), clusterThreads)
+                .thenCompose(locked -> work.get())
+                .whenCompleteAsync((result, failure) -> clusters.unlockRoot(tenant, root, holder), clusterThreads);
     }
 
     @Override

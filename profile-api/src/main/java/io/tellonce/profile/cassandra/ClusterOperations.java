@@ -104,9 +104,7 @@ final class ClusterOperations {
                 locked.add(root);
             }
             for (ProfileId root : involved) {
-                if (!rootOf(tenant, root).map(root::equals).orElse(false)) {
-                    throw new ClusterChangedException("profile " + root + " was merged meanwhile");
-                }
+                verifySettledRoot(tenant, root);
             }
             List<Identifier> combined = new ArrayList<>();
             involved.forEach(root -> combined.addAll(profileIdentifiers(tenant, root)));
@@ -183,9 +181,7 @@ final class ClusterOperations {
         UUID holder = UUID.randomUUID();
         lock(tenant, root, holder);
         try {
-            if (!rootOf(tenant, root).map(root::equals).orElse(false)) {
-                throw new ClusterChangedException("profile " + root + " was merged meanwhile");
-            }
+            verifySettledRoot(tenant, root);
             Instant now = clock.instant();
             BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
             for (TupleValue link : links) {
@@ -248,22 +244,68 @@ final class ClusterOperations {
         return linked.values().stream().map(ProfileId::new).toList();
     }
 
-    /** Finishes a merge or unmerge that a crash interrupted on this profile; true when there was one. */
+    /**
+     * Finishes a merge or unmerge left pending on this profile (its operation crashed, or is finishing
+     * right now), holding the same locks the operation held, so that two finishers never interleave
+     * with each other or with a later operation. True when there was one.
+     */
     private boolean finishPending(TenantId tenant, ProfileId root) {
         Row head = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
-        if (head == null) {
+        if (head == null || (head.getUuid("pending_merge") == null && head.getUuid("pending_unmerge") == null)) {
             return false;
         }
-        boolean finished = false;
-        if (head.getUuid("pending_merge") != null) {
-            finishMerge(tenant, head.getUuid("pending_merge"));
-            finished = true;
+        UUID mergeId = head.getUuid("pending_merge");
+        List<ProfileId> involved = new ArrayList<>(List.of(root));
+        if (mergeId != null) {
+            Row merge = session.execute(cql.selectMerge.bind(tenant.value(), mergeId)).one();
+            if (merge != null) {
+                involved.add(new ProfileId(merge.getUuid("profile_id")));
+                merge.getList("absorbed", UUID.class).forEach(id -> involved.add(new ProfileId(id)));
+            }
         }
-        if (head.getUuid("pending_unmerge") != null) {
-            finishUnmerge(tenant, root);
-            finished = true;
+        List<ProfileId> locks = involved.stream().distinct().sorted(Comparator.comparing(ProfileId::value)).toList();
+        UUID holder = UUID.randomUUID();
+        lockAllWaiting(tenant, locks, holder);
+        try {
+            Row now = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
+            if (now != null && now.getUuid("pending_merge") != null) {
+                finishMerge(tenant, now.getUuid("pending_merge"));
+            }
+            if (now != null && now.getUuid("pending_unmerge") != null) {
+                finishUnmerge(tenant, root);
+            }
+        } finally {
+            locks.forEach(lock -> unlock(tenant, lock, holder));
         }
-        return finished;
+        return true;
+    }
+
+    /** Takes every lock in order, waiting a little for each (the holder is usually finishing already). */
+    private void lockAllWaiting(TenantId tenant, List<ProfileId> roots, UUID holder) {
+        List<ProfileId> taken = new ArrayList<>();
+        for (ProfileId root : roots) {
+            boolean locked = false;
+            for (int attempt = 0; attempt < 80 && !locked; attempt++) {
+                locked = session.execute(cql.lockCluster.bind(holder, tenant.value(), root.value())).wasApplied();
+                if (!locked) {
+                    sleep(25);
+                }
+            }
+            if (!locked) {
+                taken.forEach(lock -> unlock(tenant, lock, holder));
+                throw new ClusterChangedException("profile " + root + " stayed locked; retry later");
+            }
+            taken.add(root);
+        }
+    }
+
+    /** After taking a profile's lock: it must still be a root, with no operation left to finish. */
+    private void verifySettledRoot(TenantId tenant, ProfileId root) {
+        Row head = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
+        boolean pending = head == null || head.getUuid("pending_merge") != null || head.getUuid("pending_unmerge") != null;
+        if (pending || !rootOf(tenant, root).map(root::equals).orElse(false)) {
+            throw new ClusterChangedException("profile " + root + " changed meanwhile");
+        }
     }
 
     List<Identifier> profileIdentifiers(TenantId tenant, ProfileId root) {
@@ -282,6 +324,24 @@ final class ClusterOperations {
     private Instant createdAt(TenantId tenant, ProfileId node) {
         Row head = session.execute(cql.selectNodeHead.bind(tenant.value(), node.value())).one();
         return head == null || head.getInstant("created_at") == null ? Instant.MAX : head.getInstant("created_at");
+    }
+
+    /**
+     * Locks a profile for work that must see it unchanged: fails when it is locked, no longer a root,
+     * or has an operation to finish (whoever reads its root next finishes that).
+     */
+    void lockRoot(TenantId tenant, ProfileId root, UUID holder) {
+        lock(tenant, root, holder);
+        try {
+            verifySettledRoot(tenant, root);
+        } catch (ClusterChangedException e) {
+            unlock(tenant, root, holder);
+            throw e;
+        }
+    }
+
+    void unlockRoot(TenantId tenant, ProfileId root, UUID holder) {
+        unlock(tenant, root, holder);
     }
 
     private void lock(TenantId tenant, ProfileId root, UUID holder) {
