@@ -85,8 +85,9 @@ class IdentityStormTest extends ServiceTest {
                 ServiceUnderTest target = t % 2 == 0 ? service : secondInstance;
                 Random random = new Random(42 + t);
                 work.add(callers.submit(() -> {
-                    var identity = asTenant(IdentityServiceGrpc.newBlockingStub(target.channel()), TENANT);
                     for (int i = 0; i < total / THREADS; i++) {
+                        // A stub per call: its deadline counts from when it is made.
+                        var identity = asTenant(IdentityServiceGrpc.newBlockingStub(target.channel()), TENANT);
                         try {
                             if (i % 25 == 24 && !merges.isEmpty()) {
                                 identity.unmergeProfile(UnmergeProfileRequest.newBuilder()

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.tellonce.proto.v1.GetIdentityGraphRequest;
 import io.tellonce.proto.v1.GetProfileRequest;
+import io.tellonce.proto.v1.MergeProfilesRequest;
+import io.tellonce.proto.v1.UnmergeProfileRequest;
 import io.tellonce.proto.v1.ResolveRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,10 @@ class ReadmeExamplesTest {
             "-d '(\\{.*?})'\\s*\\\\?\\s*127\\.0\\.0\\.1:50051 tellonce\\.v1\\.\\w+/(\\w+)", Pattern.DOTALL);
     private static final Map<String, Supplier<Message.Builder>> REQUESTS = Map.of(
             "Resolve", ResolveRequest::newBuilder,
-            "GetProfile", GetProfileRequest::newBuilder);
+            "GetProfile", GetProfileRequest::newBuilder,
+            "GetIdentityGraph", GetIdentityGraphRequest::newBuilder,
+            "MergeProfiles", MergeProfilesRequest::newBuilder,
+            "UnmergeProfile", UnmergeProfileRequest::newBuilder);
 
     @Test
     void everyGrpcurlExampleIsAValidRequest() throws Exception {
@@ -39,6 +45,6 @@ class ReadmeExamplesTest {
                     .as("README example for " + method + ":\n" + json)
                     .doesNotThrowAnyException();
         }
-        assertThat(methods).contains("Resolve", "GetProfile").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(methods).containsAll(REQUESTS.keySet());
     }
 }

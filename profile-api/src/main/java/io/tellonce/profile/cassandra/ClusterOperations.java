@@ -49,11 +49,13 @@ final class ClusterOperations {
     private final CqlSession session;
     private final GraphStatements cql;
     private final Clock clock;
+    private final ClusterSteps steps;
 
-    ClusterOperations(CqlSession session, GraphStatements cql, Clock clock) {
+    ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps) {
         this.session = session;
         this.cql = cql;
         this.clock = clock;
+        this.steps = steps;
     }
 
     /** The current root of each node, after finishing whatever a crash left half-done on their profiles. */
@@ -116,6 +118,7 @@ final class ClusterOperations {
             List<ProfileId> absorbed = involved.stream().filter(root -> !root.equals(survivor)).toList();
             UUID mergeId = Uuids.random();
             record(tenant, request, mergeId, survivor, absorbed, involved);
+            steps.reached(ClusterSteps.MERGE_RECORDED);
             finishMerge(tenant, mergeId);
             return new MergeResult(survivor, absorbed, mergeId);
         } finally {
@@ -154,9 +157,11 @@ final class ClusterOperations {
             ProfileId absorbed = new ProfileId(absorbedId);
             for (ProfileId member : members(tenant, absorbed)) {
                 session.execute(cql.setRoot.bind(survivor.value(), tenant.value(), member.value()));
+                steps.reached(ClusterSteps.MERGE_MEMBER_MOVED);
                 session.execute(cql.addMember.bind(tenant.value(), survivor.value(), member.value()));
             }
             session.execute(cql.deleteCluster.bind(tenant.value(), absorbed.value()));
+            steps.reached(ClusterSteps.MERGE_PROFILE_ABSORBED);
         }
         session.execute(cql.clearPendingMerge.bind(tenant.value(), survivor.value()));
     }
@@ -196,6 +201,7 @@ final class ClusterOperations {
             batch.addStatement(cql.undoMerge.bind(now, actor, reason, tenant.value(), mergeId));
             batch.addStatement(cql.markPendingUnmerge.bind(mergeId, tenant.value(), root.value()));
             session.execute(batch.setIdempotence(true).build());
+            steps.reached(ClusterSteps.UNMERGE_RECORDED);
             return finishUnmerge(tenant, root);
         } finally {
             unlock(tenant, root, holder);
@@ -219,6 +225,7 @@ final class ClusterOperations {
             profiles.add(cluster.root());
             for (ProfileId member : cluster.members()) {
                 session.execute(cql.setRoot.bind(cluster.root().value(), tenant.value(), member.value()));
+                steps.reached(ClusterSteps.UNMERGE_MEMBER_MOVED);
                 session.execute(cql.addMember.bind(tenant.value(), cluster.root().value(), member.value()));
                 if (!cluster.root().equals(root)) {
                     session.execute(cql.removeMember.bind(tenant.value(), root.value(), member.value()));

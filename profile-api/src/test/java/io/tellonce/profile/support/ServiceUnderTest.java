@@ -66,7 +66,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         return channel;
     }
 
-    /** The stub, calling as the given tenant. */
+    /** The stub, calling as the given tenant, with a 30 s deadline from now: make one per call. */
     public static <S extends AbstractStub<S>> S asTenant(S stub, String tenant) {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
