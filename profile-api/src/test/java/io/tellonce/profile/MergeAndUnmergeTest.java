@@ -18,7 +18,13 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.GetIdentityGraphResponse;
+import io.tellonce.proto.v1.ListReviewItemsRequest;
+import io.tellonce.proto.v1.ListReviewItemsResponse;
+import io.tellonce.proto.v1.ReviewDecision;
+import io.tellonce.proto.v1.ReviewItem;
+import io.tellonce.proto.v1.ReviewStatus;
 import io.tellonce.proto.v1.Identifier;
 import io.tellonce.proto.v1.IdentityLink;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
@@ -147,6 +153,57 @@ class MergeAndUnmergeTest extends ServiceTest {
         assertThat(both.getExplanation()).contains("2 crm_id identifiers where the policy allows 1");
         assertThat(profile(b).getProfileId()).isEqualTo(b);
         assertThat(identity().getIdentityGraph(graphOf(a)).getLinksList()).isEmpty();
+    }
+
+    @Test
+    void policyConflictsWaitInTheReviewQueueUntilAPersonDecides() {
+        String tenant = "review" + (int) (Math.random() * 1_000_000);
+        var identity = asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()), tenant);
+        String first = conflict(identity);
+        String second = conflict(identity);
+
+        ListReviewItemsResponse page1 = identity.listReviewItems(ListReviewItemsRequest.newBuilder().setPageSize(1).build());
+        ListReviewItemsResponse page2 = identity.listReviewItems(ListReviewItemsRequest.newBuilder().setPageSize(1)
+                .setPageToken(page1.getNextPageToken()).build());
+
+        assertThat(page1.getReviewItemsList()).extracting(ReviewItem::getReviewItemId).containsExactly(second);
+        assertThat(page2.getReviewItemsList()).extracting(ReviewItem::getReviewItemId).containsExactly(first);
+        assertThat(page2.getReviewItems(0).getReason()).contains("2 crm_id identifiers");
+        assertThat(page2.getReviewItems(0).getProfileIdsCount()).isEqualTo(2);
+
+        DecideReviewItemRequest.Builder decide = DecideReviewItemRequest.newBuilder().setReviewItemId(first)
+                .setActor("supervisor-9").setReason("checked the CRM");
+        assertThat(Failures.code(() -> identity.decideReviewItem(decide.setDecision(ReviewDecision.REVIEW_DECISION_MERGE)
+                .build()))).as("the policy still forbids the merge").isEqualTo(Status.Code.FAILED_PRECONDITION);
+        ReviewItem decided = identity.decideReviewItem(decide.setDecision(ReviewDecision.REVIEW_DECISION_KEEP_APART)
+                .build()).getReviewItem();
+
+        assertThat(decided.getStatus()).isEqualTo(ReviewStatus.REVIEW_STATUS_DECIDED);
+        assertThat(decided.getDecision()).isEqualTo(ReviewDecision.REVIEW_DECISION_KEEP_APART);
+        assertThat(decided.getDecidedBy()).isEqualTo("supervisor-9");
+        assertThat(identity.listReviewItems(ListReviewItemsRequest.getDefaultInstance()).getReviewItemsList())
+                .extracting(ReviewItem::getReviewItemId).containsExactly(second);
+        assertThat(identity.listReviewItems(ListReviewItemsRequest.newBuilder()
+                .setStatus(ReviewStatus.REVIEW_STATUS_DECIDED).build()).getReviewItemsList())
+                .extracting(ReviewItem::getReviewItemId).containsExactly(first);
+        assertThat(Failures.code(() -> identity.decideReviewItem(decide.build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(Failures.invalidFields(() -> identity.decideReviewItem(DecideReviewItemRequest.newBuilder()
+                .setReviewItemId(first).setActor("s").setReason("r").build()))).containsExactly("decision");
+        assertThat(Failures.invalidFields(() -> identity.listReviewItems(ListReviewItemsRequest.newBuilder()
+                .setPageToken("not-a-token").build()))).containsExactly("page_token");
+        assertThat(Failures.code(() -> identity.decideReviewItem(decide.setReviewItemId(
+                com.datastax.oss.driver.api.core.uuid.Uuids.timeBased().toString()).build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    /** Two profiles with different CRM ids, joined by one observation: a review item. */
+    private static String conflict(IdentityServiceGrpc.IdentityServiceBlockingStub identity) {
+        Identifier address = email(uniqueEmail("rae"));
+        Identifier number = phone(uniquePhone());
+        identity.resolve(seen("crm", crm("C-" + UUID.randomUUID()), address));
+        identity.resolve(seen("crm", crm("C-" + UUID.randomUUID()), number));
+        return identity.resolve(seen("web", address, number)).getReviewItemId();
     }
 
     @Test

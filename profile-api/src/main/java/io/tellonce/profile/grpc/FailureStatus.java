@@ -22,6 +22,7 @@ import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.MergeNotFound;
 import io.tellonce.profile.app.PreconditionFailed;
+import io.tellonce.profile.app.ReviewItemNotFound;
 import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,6 +58,11 @@ public final class FailureStatus {
             return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
                     .setResourceType("tellonce.v1.Merge").setResourceName(notFound.mergeId().toString())
                     .setDescription("no such merge in this tenant").build()));
+        }
+        if (cause instanceof ReviewItemNotFound notFound) {
+            return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
+                    .setResourceType("tellonce.v1.ReviewItem").setResourceName(notFound.item().toString())
+                    .setDescription("no such review item in this tenant").build()));
         }
         if (cause instanceof UnidentifiableObservation unidentifiable) {
             return invalidArgument(new InvalidRequest("identifiers", unidentifiable.getMessage()));

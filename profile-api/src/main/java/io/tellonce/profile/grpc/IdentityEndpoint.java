@@ -12,7 +12,16 @@ import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.IdempotentWrites;
 import io.tellonce.profile.app.IdentityGraphView;
 import io.tellonce.profile.app.ProfileClusters;
+import io.tellonce.profile.app.ReviewItemView;
+import io.tellonce.profile.app.ReviewItems;
+import io.tellonce.proto.v1.DecideReviewItemRequest;
+import io.tellonce.proto.v1.DecideReviewItemResponse;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
+import io.tellonce.proto.v1.ListReviewItemsRequest;
+import io.tellonce.proto.v1.ListReviewItemsResponse;
+import io.tellonce.proto.v1.ReviewDecision;
+import io.tellonce.proto.v1.ReviewItem;
+import io.tellonce.proto.v1.ReviewStatus;
 import io.tellonce.proto.v1.GetIdentityGraphResponse;
 import io.tellonce.proto.v1.IdentityLink;
 import io.tellonce.proto.v1.IdentityNode;
@@ -44,11 +53,12 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final IdempotentWrites idempotentWrites;
     private final ProfileClusters clusters;
     private final ProfileLookups lookups;
+    private final ReviewItems reviews;
     private final Replies replies;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
                      IdentityResolver resolver, IdempotentWrites idempotentWrites, ProfileClusters clusters,
-                     ProfileLookups lookups, Replies replies) {
+                     ProfileLookups lookups, ReviewItems reviews, Replies replies) {
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
@@ -56,7 +66,51 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         this.idempotentWrites = idempotentWrites;
         this.clusters = clusters;
         this.lookups = lookups;
+        this.reviews = reviews;
         this.replies = replies;
+    }
+
+    @Override
+    public void listReviewItems(ListReviewItemsRequest request, StreamObserver<ListReviewItemsResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            SupervisorRequests.Listing listing = SupervisorRequests.listing(request);
+            return reviews.list(tenant, listing.open(), listing.pageSize(), listing.pageToken())
+                    .thenApply(page -> ListReviewItemsResponse.newBuilder()
+                            .addAllReviewItems(page.items().stream().map(IdentityEndpoint::reviewItem).toList())
+                            .setNextPageToken(page.nextPageToken().orElse(""))
+                            .build());
+        });
+    }
+
+    @Override
+    public void decideReviewItem(DecideReviewItemRequest request, StreamObserver<DecideReviewItemResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            SupervisorRequests.Decision decision = SupervisorRequests.decision(request);
+            return reviews.decide(tenant, decision.item(), decision.verdict(), decision.actor(), decision.reason())
+                    .thenApply(item -> DecideReviewItemResponse.newBuilder().setReviewItem(reviewItem(item)).build());
+        });
+    }
+
+    private static ReviewItem reviewItem(ReviewItemView view) {
+        ReviewItem.Builder item = ReviewItem.newBuilder()
+                .setReviewItemId(view.id().toString())
+                .setStatus(view.decision().isPresent() ? ReviewStatus.REVIEW_STATUS_DECIDED : ReviewStatus.REVIEW_STATUS_OPEN)
+                .addAllProfileIds(view.profiles().stream().map(ProfileId::toString).toList())
+                .setReason(view.reason())
+                .setEvidence(view.evidence())
+                .setSourceSystem(view.sourceSystem())
+                .setObserveTime(WireTime.of(view.observedAt()));
+        view.decision().ifPresent(decision -> {
+            item.setDecision(decision.verdict() == ReviewItemView.Verdict.MERGE
+                            ? ReviewDecision.REVIEW_DECISION_MERGE : ReviewDecision.REVIEW_DECISION_KEEP_APART)
+                    .setDecidedBy(decision.decidedBy())
+                    .setDecisionReason(decision.reason())
+                    .setDecideTime(WireTime.of(decision.decidedAt()));
+            decision.mergeId().ifPresent(id -> item.setMergeId(id.toString()));
+        });
+        return item.build();
     }
 
     @Override
