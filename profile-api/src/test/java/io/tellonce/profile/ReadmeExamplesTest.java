@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
+import io.tellonce.proto.v1.ListReviewItemsRequest;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.MergeProfilesRequest;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
@@ -29,7 +31,9 @@ class ReadmeExamplesTest {
             "GetProfile", GetProfileRequest::newBuilder,
             "GetIdentityGraph", GetIdentityGraphRequest::newBuilder,
             "MergeProfiles", MergeProfilesRequest::newBuilder,
-            "UnmergeProfile", UnmergeProfileRequest::newBuilder);
+            "UnmergeProfile", UnmergeProfileRequest::newBuilder,
+            "ListReviewItems", ListReviewItemsRequest::newBuilder,
+            "DecideReviewItem", DecideReviewItemRequest::newBuilder);
 
     @Test
     void everyGrpcurlExampleIsAValidRequest() throws Exception {
