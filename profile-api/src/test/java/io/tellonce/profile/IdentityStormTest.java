@@ -18,6 +18,7 @@ import io.tellonce.profile.support.GraphInvariants;
 import io.tellonce.identity.TenantId;
 import io.tellonce.proto.v1.Identifier;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
+import io.tellonce.proto.v1.MoveIdentifierRequest;
 import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.ResolveResponse;
@@ -38,8 +39,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many callers on two service instances resolve overlapping identifiers at once, with unmerges mixed
- * in; afterwards every invariant of the graph holds. The size is a system property
+ * Many callers on two service instances resolve overlapping identifiers at once, with unmerges and
+ * identifier moves mixed in; afterwards every invariant of the graph holds. The size is a system property
  * ({@code tellonce.storm.observations}, default 2,000 in all) so CI stays quick and a longer storm is
  * one flag away: {@code ./mvnw -pl profile-api verify -Dtest=IdentityStormTest -Dtellonce.storm.observations=160000}.
  */
@@ -89,6 +90,12 @@ class IdentityStormTest extends ServiceTest {
                         // A stub per call: its deadline counts from when it is made.
                         var identity = asTenant(IdentityServiceGrpc.newBlockingStub(target.channel()), TENANT);
                         try {
+                            if (i % 40 == 39) {
+                                identity.moveIdentifier(MoveIdentifierRequest.newBuilder()
+                                        .setIdentifier(space.get(random.nextInt(space.size())))
+                                        .setActor("storm").setReason("storm").build());
+                                continue;
+                            }
                             if (i % 25 == 24 && !merges.isEmpty()) {
                                 identity.unmergeProfile(UnmergeProfileRequest.newBuilder()
                                         .setMergeId(merges.get(random.nextInt(merges.size())))
@@ -104,9 +111,12 @@ class IdentityStormTest extends ServiceTest {
                             synchronized (refusals) {
                                 refusals.computeIfAbsent(e.getStatus().getCode(), k -> new AtomicInteger()).incrementAndGet();
                             }
-                            // Contention (ABORTED) and undoing an undone merge are expected answers; nothing else is.
+                            // Contention (ABORTED), undoing an undone merge or moving an identifier that a
+                            // profile's policy refuses (FAILED_PRECONDITION), and moving an identifier nobody
+                            // owns yet (NOT_FOUND) are expected answers; nothing else is.
                             if (e.getStatus().getCode() != Status.Code.ABORTED
-                                    && e.getStatus().getCode() != Status.Code.FAILED_PRECONDITION) {
+                                    && e.getStatus().getCode() != Status.Code.FAILED_PRECONDITION
+                                    && e.getStatus().getCode() != Status.Code.NOT_FOUND) {
                                 throw e;
                             }
                         }

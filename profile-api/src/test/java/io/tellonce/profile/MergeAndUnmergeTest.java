@@ -30,6 +30,8 @@ import io.tellonce.proto.v1.IdentityLink;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.MergeProfilesRequest;
 import io.tellonce.proto.v1.MergeProfilesResponse;
+import io.tellonce.proto.v1.MoveIdentifierRequest;
+import io.tellonce.proto.v1.MoveIdentifierResponse;
 import io.tellonce.proto.v1.PersonAttributes;
 import io.tellonce.proto.v1.Profile;
 import io.tellonce.proto.v1.ProfileIdentifier;
@@ -204,6 +206,50 @@ class MergeAndUnmergeTest extends ServiceTest {
         identity.resolve(seen("crm", crm("C-" + UUID.randomUUID()), address));
         identity.resolve(seen("crm", crm("C-" + UUID.randomUUID()), number));
         return identity.resolve(seen("web", address, number)).getReviewItemId();
+    }
+
+    @Test
+    void aRecycledNumberMovesToItsNewOwnerOrToANewProfileOfItsOwn() {
+        Identifier number = phone(uniquePhone());
+        Identifier previousOwner = email(uniqueEmail("old-owner"));
+        String from = identity().resolve(seen("crm", previousOwner, number)).getProfileId();
+        String to = identity().resolve(seen("web", email(uniqueEmail("new-owner")))).getProfileId();
+        MoveIdentifierRequest move = MoveIdentifierRequest.newBuilder().setIdentifier(number).setToProfileId(to)
+                .setActor("supervisor-2").setReason("number recycled by the carrier").build();
+
+        MoveIdentifierResponse moved = identity().moveIdentifier(move);
+
+        assertThat(moved.getFromProfileId()).isEqualTo(from);
+        assertThat(moved.getToProfileId()).isEqualTo(to);
+        assertThat(profiles().getProfile(profileByIdentifier(number)).getProfile().getProfileId()).isEqualTo(to);
+        assertThat(profile(from).getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
+                .containsExactly(previousOwner);
+        assertThat(profile(to).getIdentifiersList()).filteredOn(listed -> listed.getIdentifier().equals(number))
+                .singleElement().satisfies(listed -> assertThat(listed.getEvidence())
+                        .contains("moved from profile " + from + " by supervisor-2"));
+        assertThat(identity().moveIdentifier(move).getToProfileId()).as("repeating a move is safe").isEqualTo(to);
+
+        String fresh = identity().moveIdentifier(move.toBuilder().clearToProfileId().build()).getToProfileId();
+
+        assertThat(fresh).isNotIn(from, to);
+        assertThat(profile(fresh).getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
+                .containsExactly(number);
+        assertThat(Failures.code(() -> identity().moveIdentifier(move.toBuilder()
+                .setIdentifier(phone(uniquePhone())).build()))).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(Failures.invalidFields(() -> identity().moveIdentifier(move.toBuilder()
+                .setIdentifier(email("broken")).setToProfileId("x").clearActor().build())))
+                .containsExactlyInAnyOrder("identifier.value", "to_profile_id", "actor");
+    }
+
+    @Test
+    void aMoveTheTargetsPolicyForbidsIsRefused() {
+        Identifier crmId = crm("C-" + UUID.randomUUID());
+        identity().resolve(seen("crm", crmId, email(uniqueEmail("pat"))));
+        String other = identity().resolve(seen("crm", crm("C-" + UUID.randomUUID()))).getProfileId();
+
+        assertThat(Failures.code(() -> identity().moveIdentifier(MoveIdentifierRequest.newBuilder()
+                .setIdentifier(crmId).setToProfileId(other).setActor("s").setReason("r").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.tellonce.profile.app;
 
+import io.tellonce.identity.Identifier;
 import io.tellonce.identity.MergeResult;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -18,4 +20,13 @@ public interface ProfileClusters {
 
     /** @throws ProfileNotFound */
     CompletionStage<IdentityGraphView> graph(TenantId tenant, ProfileId profile);
+
+    /**
+     * Moves an identifier to another profile, or to a new one when {@code target} is empty.
+     *
+     * @return the profile it left and the profile it belongs to now
+     * @throws ProfileNotFound, PreconditionFailed (already there, or the target's policy refuses it)
+     */
+    CompletionStage<List<ProfileId>> moveIdentifier(TenantId tenant, Identifier identifier, Optional<ProfileId> target,
+                                                    String actor, String reason);
 }

@@ -72,6 +72,13 @@ final class CassandraProfileClusters implements ProfileClusters {
     }
 
     @Override
+    public CompletionStage<List<ProfileId>> moveIdentifier(TenantId tenant, Identifier identifier,
+                                                           Optional<ProfileId> target, String actor, String reason) {
+        return CompletableFuture.supplyAsync(() -> clusters.moveIdentifier(tenant, identifier, target, actor, reason,
+                policies.apply(tenant)), clusterThreads);
+    }
+
+    @Override
     public CompletionStage<IdentityGraphView> graph(TenantId tenant, ProfileId profile) {
         return CompletableFuture.supplyAsync(() -> {
             ProfileId root = root(tenant, profile);

@@ -13,6 +13,7 @@ import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.ClusterReplay;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentifierKind;
+import io.tellonce.identity.MergePolicy;
 import io.tellonce.identity.MergeRefused;
 import io.tellonce.identity.MergeRequest;
 import io.tellonce.identity.MergeResult;
@@ -20,6 +21,7 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.MergeNotFound;
 import io.tellonce.profile.app.PreconditionFailed;
+import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -206,6 +208,89 @@ final class ClusterOperations {
         } finally {
             unlock(tenant, root, holder);
         }
+    }
+
+    /**
+     * Moves an identifier to another profile's root node, or to a new node of its own, under both
+     * profiles' locks. Idempotent: the claim remembers the node it came from, so repeating a move
+     * whose listing changes were interrupted completes them.
+     *
+     * @return the profile it came from and the profile it belongs to now
+     */
+    List<ProfileId> moveIdentifier(TenantId tenant, Identifier id, Optional<ProfileId> target, String actor,
+                                   String reason, MergePolicy policy) {
+        Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                id.value())).one();
+        if (claim == null) {
+            throw new ProfileNotFound("identifier " + id);
+        }
+        ProfileId fromNode = new ProfileId(claim.getUuid("node_id"));
+        ProfileId fromRoot = currentRoots(tenant, Set.of(fromNode)).get(fromNode);
+        if (target.isPresent()) {
+            if (rootOf(tenant, target.get()).isEmpty()) {
+                throw new ProfileNotFound("profile id " + target.get());
+            }
+            ProfileId toRoot = currentRoots(tenant, Set.of(target.get())).get(target.get());
+            if (toRoot.equals(fromRoot)) {
+                UUID previous = claim.getUuid("previous_node_id");
+                if (previous != null && fromNode.equals(toRoot)) {
+                    relist(tenant, id, new ProfileId(previous), fromNode, claim);
+                    return List.of(currentRoots(tenant, Set.of(new ProfileId(previous))).get(new ProfileId(previous)),
+                            toRoot);
+                }
+                throw new PreconditionFailed(id + " already belongs to profile " + toRoot);
+            }
+            return move(tenant, id, fromNode, fromRoot, toRoot, actor, reason, policy);
+        }
+        ProfileId fresh = new ProfileId(UUID.randomUUID());
+        Instant now = clock.instant();
+        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.createNode.bind(tenant.value(), fresh.value(), fresh.value(), "move", now, now))
+                .addStatement(cql.createCluster.bind(tenant.value(), fresh.value(), fresh.value()))
+                .setIdempotence(true).build());
+        return move(tenant, id, fromNode, fromRoot, fresh, actor, reason, policy);
+    }
+
+    private List<ProfileId> move(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId fromRoot, ProfileId toRoot,
+                                 String actor, String reason, MergePolicy policy) {
+        List<ProfileId> locks = java.util.stream.Stream.of(fromRoot, toRoot).sorted(Comparator.comparing(ProfileId::value))
+                .toList();
+        UUID holder = UUID.randomUUID();
+        lockAllWaiting(tenant, locks, holder);
+        try {
+            for (ProfileId root : locks) {
+                verifySettledRoot(tenant, root);
+            }
+            List<Identifier> held = new ArrayList<>(profileIdentifiers(tenant, toRoot));
+            held.add(id);
+            policy.violation(held).ifPresent(violation -> {
+                throw new PreconditionFailed("profile " + toRoot + " cannot take " + id + ": " + violation);
+            });
+            Instant now = clock.instant();
+            String evidence = "moved from profile " + fromRoot + " by " + actor + " at " + now + ": " + reason;
+            boolean moved = session.execute(cql.moveClaim.bind(toRoot.value(), fromNode.value(), "move", now, evidence,
+                    tenant.value(), id.kind().storageName(), id.namespace(), id.value(), fromNode.value())).wasApplied();
+            if (!moved) {
+                throw new ClusterChangedException(id + " changed owner meanwhile");
+            }
+            Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                    id.value())).one();
+            relist(tenant, id, fromNode, toRoot, claim);
+            return List.of(fromRoot, toRoot);
+        } finally {
+            locks.forEach(lock -> unlock(tenant, lock, holder));
+        }
+    }
+
+    /** Lists the identifier on its new node and no longer on its old one. Idempotent. */
+    private void relist(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId toNode, Row claim) {
+        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.listIdentifier.bind(tenant.value(), toNode.value(), id.kind().storageName(),
+                        id.namespace(), id.value(), true, claim.getString("source_system"), claim.getInstant("claimed_at"),
+                        claim.getString("evidence")))
+                .addStatement(cql.unlistIdentifier.bind(tenant.value(), fromNode.value(), id.kind().storageName(),
+                        id.namespace(), id.value()))
+                .setIdempotence(true).build());
     }
 
     /** Replays the active links among the profile's members and regroups them. Idempotent. */

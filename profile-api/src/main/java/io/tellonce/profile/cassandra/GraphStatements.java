@@ -35,6 +35,9 @@ final class GraphStatements {
     final PreparedStatement selectMerge;
     final PreparedStatement undoMerge;
     final PreparedStatement insertReviewItem;
+    final PreparedStatement moveClaim;
+    final PreparedStatement selectMovedClaim;
+    final PreparedStatement unlistIdentifier;
 
     GraphStatements(CqlSession session) {
         Preparer p = new Preparer(session);
@@ -84,6 +87,13 @@ final class GraphStatements {
                 + " WHERE tenant = ? AND merge_id = ?");
         undoMerge = p.idempotent("UPDATE identity_merge SET undone_at = ?, undone_by = ?, undo_reason = ?"
                 + " WHERE tenant = ? AND merge_id = ?");
+        moveClaim = p.plain("UPDATE identifier_owner SET node_id = ?, previous_node_id = ?, source_system = ?,"
+                + " claimed_at = ?, evidence = ? WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?"
+                + " IF node_id = ?");
+        selectMovedClaim = p.idempotent("SELECT node_id, previous_node_id, source_system, claimed_at, evidence"
+                + " FROM identifier_owner WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
+        unlistIdentifier = p.idempotent("DELETE FROM identity_node WHERE tenant = ? AND node_id = ? AND kind = ?"
+                + " AND namespace = ? AND value = ?");
         insertReviewItem = p.idempotent("INSERT INTO review_item (tenant, status, item_id, profile_ids, reason, evidence,"
                 + " source_system, observed_at) VALUES (?, 'open', ?, ?, ?, ?, ?, ?)");
     }

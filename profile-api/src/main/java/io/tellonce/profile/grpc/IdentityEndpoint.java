@@ -4,12 +4,15 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.stub.StreamObserver;
+import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentityResolver;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.IdempotentWrites;
+import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.IdentityGraphView;
 import io.tellonce.profile.app.ProfileClusters;
 import io.tellonce.profile.app.ReviewItemView;
@@ -28,6 +31,8 @@ import io.tellonce.proto.v1.IdentityNode;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.MergeProfilesRequest;
 import io.tellonce.proto.v1.MergeProfilesResponse;
+import io.tellonce.proto.v1.MoveIdentifierRequest;
+import io.tellonce.proto.v1.MoveIdentifierResponse;
 import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.ResolveResponse;
@@ -39,6 +44,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** tellonce.v1.IdentityService: maps the wire to the resolver and back. */
@@ -68,6 +76,24 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         this.lookups = lookups;
         this.reviews = reviews;
         this.replies = replies;
+    }
+
+    @Override
+    public void moveIdentifier(MoveIdentifierRequest request, StreamObserver<MoveIdentifierResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            List<FieldViolation> problems = new ArrayList<>();
+            Optional<Identifier> identifier = identifiers.read(request.getIdentifier(), "identifier", problems);
+            SupervisorRequests.Move move = SupervisorRequests.move(request, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequest(problems);
+            }
+            return clusters.moveIdentifier(tenant, identifier.orElseThrow(), move.target(), move.actor(), move.reason())
+                    .thenApply(profiles -> MoveIdentifierResponse.newBuilder()
+                            .setFromProfileId(profiles.get(0).toString())
+                            .setToProfileId(profiles.get(1).toString())
+                            .build());
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.tellonce.profile.app.ReviewItemView;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.ListReviewItemsRequest;
 import io.tellonce.proto.v1.MergeProfilesRequest;
+import io.tellonce.proto.v1.MoveIdentifierRequest;
 import io.tellonce.proto.v1.ReviewStatus;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
 import java.util.ArrayList;
@@ -95,6 +96,23 @@ final class SupervisorRequests {
             throw new InvalidRequest(problems);
         }
         return new Decision(item, verdict, request.getActor().strip(), request.getReason().strip());
+    }
+
+    record Move(Optional<ProfileId> target, String actor, String reason) {
+    }
+
+    /** The identifier itself is read by the caller, which owns the normaliser. */
+    static Move move(MoveIdentifierRequest request, List<FieldViolation> problems) {
+        Optional<ProfileId> target = Optional.empty();
+        if (!request.getToProfileId().isEmpty()) {
+            try {
+                target = Optional.of(ProfileId.parse(request.getToProfileId()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldViolation("to_profile_id", "must be a profile id (a UUID), or empty for a new profile"));
+            }
+        }
+        accountable(request.getActor(), request.getReason(), problems);
+        return new Move(target, request.getActor().strip(), request.getReason().strip());
     }
 
     static Unmerge unmerge(UnmergeProfileRequest request) {
