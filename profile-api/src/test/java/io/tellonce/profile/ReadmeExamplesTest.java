@@ -8,6 +8,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
 import io.tellonce.proto.v1.ListReviewItemsRequest;
+import io.tellonce.proto.v1.MoveIdentifierRequest;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.MergeProfilesRequest;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
@@ -33,7 +34,8 @@ class ReadmeExamplesTest {
             "MergeProfiles", MergeProfilesRequest::newBuilder,
             "UnmergeProfile", UnmergeProfileRequest::newBuilder,
             "ListReviewItems", ListReviewItemsRequest::newBuilder,
-            "DecideReviewItem", DecideReviewItemRequest::newBuilder);
+            "DecideReviewItem", DecideReviewItemRequest::newBuilder,
+            "MoveIdentifier", MoveIdentifierRequest::newBuilder);
 
     @Test
     void everyGrpcurlExampleIsAValidRequest() throws Exception {
