@@ -1,34 +1,61 @@
 package io.tellonce.profile.config;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.value.PropertyResolver;
 import io.tellonce.identity.IdentifierKind;
 import io.tellonce.identity.MergePolicy;
 import io.tellonce.identity.TenantId;
+import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The merge policy, from configuration. One policy serves every tenant in this version.
+ * The merge policy of each tenant, from configuration: {@code tellonce.identity.merge-policy.*} for
+ * every tenant, and {@code tellonce.identity.merge-policy.tenants.<tenant>.*} to override any of its
+ * three settings for one tenant, e.g. {@code tellonce.identity.merge-policy.tenants.acme.limits}.
+ * Each tenant's policy is read once, on its first use, and validated at start for the defaults.
  *
- * @param limits    e.g. {@code crm_id:1,account_number:1,loyalty_id:1,email:5,phone:5}
- * @param weakKinds e.g. {@code cookie_id,device_id}
- * @param neverLink e.g. {@code email:noreply@*,phone:*0000000}
+ * <p>Settings: {@code limits} (e.g. {@code crm_id:1,email:5}), {@code weak-kinds} (e.g.
+ * {@code cookie_id,device_id}), {@code never-link} (e.g. {@code email:noreply@*,phone:*0000000}).
  */
-@ConfigurationProperties("tellonce.identity.merge-policy")
-public record MergePolicies(String limits, String weakKinds, String neverLink) implements Function<TenantId, MergePolicy> {
+@Singleton
+public final class MergePolicies implements Function<TenantId, MergePolicy> {
+    private static final String PREFIX = "tellonce.identity.merge-policy.";
 
-    public MergePolicies {
-        policy(limits, weakKinds, neverLink);
+    private final PropertyResolver properties;
+    private final MergePolicy defaults;
+    private final Map<TenantId, MergePolicy> perTenant = new ConcurrentHashMap<>();
+
+    public MergePolicies(PropertyResolver properties) {
+        this.properties = properties;
+        this.defaults = policy(setting(PREFIX, "limits", ""), setting(PREFIX, "weak-kinds", ""),
+                setting(PREFIX, "never-link", ""));
     }
 
     @Override
     public MergePolicy apply(TenantId tenant) {
-        return policy(limits, weakKinds, neverLink);
+        return perTenant.computeIfAbsent(tenant, this::read);
+    }
+
+    private MergePolicy read(TenantId tenant) {
+        String prefix = PREFIX + "tenants." + tenant.value() + ".";
+        if (properties.getProperty(prefix + "limits", String.class).isEmpty()
+                && properties.getProperty(prefix + "weak-kinds", String.class).isEmpty()
+                && properties.getProperty(prefix + "never-link", String.class).isEmpty()) {
+            return defaults;
+        }
+        return policy(setting(prefix, "limits", setting(PREFIX, "limits", "")),
+                setting(prefix, "weak-kinds", setting(PREFIX, "weak-kinds", "")),
+                setting(prefix, "never-link", setting(PREFIX, "never-link", "")));
+    }
+
+    private String setting(String prefix, String name, String fallback) {
+        return properties.getProperty(prefix + name, String.class).orElse(fallback);
     }
 
     static MergePolicy policy(String limits, String weakKinds, String neverLink) {
@@ -36,7 +63,7 @@ public record MergePolicies(String limits, String weakKinds, String neverLink) i
         for (String entry : items(limits)) {
             String[] parts = entry.split(":");
             if (parts.length != 2) {
-                throw new IllegalArgumentException("tellonce.identity.merge-policy.limits: expected kind:count, got " + entry);
+                throw new IllegalArgumentException("merge-policy limits: expected kind:count, got " + entry);
             }
             perKind.put(kind(parts[0]), Integer.parseInt(parts[1].trim()));
         }
@@ -47,10 +74,10 @@ public record MergePolicies(String limits, String weakKinds, String neverLink) i
 
     private static IdentifierKind kind(String name) {
         return IdentifierKind.fromStorageName(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                "unknown identifier kind in tellonce.identity.merge-policy: " + name));
+                "unknown identifier kind in the merge policy: " + name));
     }
 
     private static List<String> items(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }
