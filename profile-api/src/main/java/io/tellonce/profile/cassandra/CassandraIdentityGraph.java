@@ -200,10 +200,14 @@ final class CassandraIdentityGraph implements IdentityGraph {
     private void addAttributes(BatchStatementBuilder batch, TenantId tenant, ProfileId node, Observation observation) {
         if (!observation.attributes().isEmpty()) {
             long observedMicros = ChronoUnit.MICROS.between(Instant.EPOCH, observation.observedAt());
+            Map<String, String> values = new HashMap<>();
             Map<String, Instant> observed = new HashMap<>();
-            observation.attributes().keySet().forEach(key -> observed.put(key, observation.observedAt()));
-            batch.addStatement(cql.mergeAttributes.bind(observedMicros, observation.attributes(), observed,
-                    tenant.value(), node.value()));
+            observation.attributes().forEach((name, value) -> {
+                String key = AttributeKey.of(observation.sourceSystem(), name);
+                values.put(key, value);
+                observed.put(key, observation.observedAt());
+            });
+            batch.addStatement(cql.mergeAttributes.bind(observedMicros, values, observed, tenant.value(), node.value()));
         }
     }
 

@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentifierKind;
 import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.Survivorship;
+import io.tellonce.identity.Survivorship.Candidate;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
@@ -33,13 +35,15 @@ final class CassandraProfileReader implements ProfileReader {
     private final GraphStatements cql;
     private final ClusterOperations clusters;
     private final ExecutorService clusterThreads;
+    private final Survivorship survivorship;
 
     CassandraProfileReader(CqlSession session, GraphStatements cql, ClusterOperations clusters,
-                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads) {
+                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Survivorship survivorship) {
         this.session = session;
         this.cql = cql;
         this.clusters = clusters;
         this.clusterThreads = clusterThreads;
+        this.survivorship = survivorship;
     }
 
     @Override
@@ -76,15 +80,14 @@ final class CassandraProfileReader implements ProfileReader {
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Combined combined = new Combined();
             reads.forEach(read -> read.join().currentPage().forEach(combined::add));
-            return Optional.of(combined.view(root));
+            return Optional.of(combined.view(root, survivorship));
         });
     }
 
     /** The members' rows folded into one profile. */
     private static final class Combined {
         private final List<ListedIdentifier> identifiers = new ArrayList<>();
-        private final Map<String, String> attributes = new HashMap<>();
-        private final Map<String, Instant> observed = new HashMap<>();
+        private final Map<String, Map<String, Candidate>> candidates = new HashMap<>();
         private Instant createdAt;
         private Instant updatedAt;
 
@@ -94,11 +97,12 @@ final class CassandraProfileReader implements ProfileReader {
             Map<String, String> values = row.getMap("attributes", String.class, String.class);
             Map<String, Instant> times = row.getMap("attribute_observed", String.class, Instant.class);
             values.forEach((key, value) -> {
-                Instant at = times.getOrDefault(key, Instant.EPOCH);
-                if (!observed.containsKey(key) || at.isAfter(observed.get(key))) {
-                    observed.put(key, at);
-                    attributes.put(key, value);
-                }
+                AttributeKey attribute = AttributeKey.parse(key);
+                Candidate candidate = new Candidate(value, times.getOrDefault(key, Instant.EPOCH), attribute.sourceSystem());
+                // Nodes of one profile may each hold the same source's value: keep that source's latest.
+                candidates.computeIfAbsent(attribute.name(), name -> new HashMap<>())
+                        .merge(attribute.sourceSystem(), candidate,
+                                (a, b) -> a.observedAt().isAfter(b.observedAt()) ? a : b);
             });
             String kind = row.getString("kind");
             if (kind != null) {
@@ -109,7 +113,10 @@ final class CassandraProfileReader implements ProfileReader {
             }
         }
 
-        ProfileView view(ProfileId root) {
+        ProfileView view(ProfileId root, Survivorship survivorship) {
+            Map<String, String> attributes = new HashMap<>();
+            candidates.forEach((name, bySource) -> survivorship.choose(name, bySource.values())
+                    .ifPresent(chosen -> attributes.put(name, chosen.value())));
             return new ProfileView(root, identifiers.stream().distinct().toList(), attributes, createdAt, updatedAt);
         }
 

@@ -47,6 +47,8 @@ final class ResolveRequestReader {
         String source = request.getSourceSystem().strip();
         if (source.length() > MAX_SOURCE_LENGTH) {
             problems.add(new FieldViolation("source_system", "must be at most " + MAX_SOURCE_LENGTH + " characters"));
+        } else if (source.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldViolation("source_system", "must not contain control characters"));
         }
         Instant observedAt = observedAt(request, problems);
         checkKey(request.getIdempotencyKey(), problems);
