@@ -15,9 +15,12 @@ public final class IdentifierNormaliser {
 
     // Deliberately simple: RFC 5322 allows far more, but channels send ordinary addresses, and an
     // address we cannot deliver to is not worth linking people by.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Z}]{1,64}@[^@\\s\\p{Z}.]+(\\.[^@\\s\\p{Z}.]+)+$");
     private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,31}$");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+    // Every Unicode space (no-break spaces from pasted text included), which String.strip() misses.
+    private static final Pattern EDGE_SPACE = Pattern.compile("^[\\s\\p{Z}\\u0085]+|[\\s\\p{Z}\\u0085]+$");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}\\u0085-]");
+    private static final Pattern HANDLE_PREFIX = Pattern.compile("^[@\\s\\p{Z}\\u0085]+");
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
@@ -32,14 +35,19 @@ public final class IdentifierNormaliser {
 
     public Identifier normalise(IdentifierKind kind, String namespace, String value) {
         String ns = normaliseNamespace(kind, namespace == null ? "" : namespace.trim().toLowerCase(Locale.ROOT));
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.isEmpty()) {
-            throw new IdentifierRejected("value", "must not be empty");
-        }
+        String trimmed = value == null ? "" : EDGE_SPACE.matcher(value).replaceAll("");
         if (trimmed.length() > MAX_VALUE_LENGTH) {
             throw new IdentifierRejected("value", "must be at most " + MAX_VALUE_LENGTH + " characters");
         }
-        return new Identifier(kind, ns, normaliseValue(kind, ns, trimmed));
+        // Checked on the result too: separators alone normalise to nothing, and upper-casing can lengthen.
+        String normalised = trimmed.isEmpty() ? "" : normaliseValue(kind, ns, trimmed);
+        if (normalised.isEmpty()) {
+            throw new IdentifierRejected("value", "must not be empty");
+        }
+        if (normalised.length() > MAX_VALUE_LENGTH) {
+            throw new IdentifierRejected("value", "must be at most " + MAX_VALUE_LENGTH + " characters once normalised");
+        }
+        return new Identifier(kind, ns, normalised);
     }
 
     private String normaliseNamespace(IdentifierKind kind, String ns) {
@@ -85,17 +93,19 @@ public final class IdentifierNormaliser {
             if (!phones.isPossibleNumber(number)) {
                 throw new IdentifierRejected("value", "is not a possible phone number");
             }
-            return phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            String e164 = phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            // Some possible-but-invalid numbers keep a trunk prefix that a second parse drops; such a
+            // number would not be one identifier, so it is refused rather than stored two ways.
+            if (!e164.equals(phones.format(phones.parse(e164, defaultRegion), PhoneNumberUtil.PhoneNumberFormat.E164))) {
+                throw new IdentifierRejected("value", "is not a valid phone number");
+            }
+            return e164;
         } catch (NumberParseException e) {
             throw new IdentifierRejected("value", "is not a phone number: " + e.getMessage());
         }
     }
 
     private static String socialHandle(String value) {
-        String handle = value.startsWith("@") ? value.substring(1) : value;
-        if (handle.isEmpty()) {
-            throw new IdentifierRejected("value", "must not be empty");
-        }
-        return handle.toLowerCase(Locale.ROOT);
+        return HANDLE_PREFIX.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

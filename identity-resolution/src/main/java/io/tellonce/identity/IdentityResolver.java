@@ -111,21 +111,24 @@ public final class IdentityResolver {
                                     linkable.get(0), candidate, observation, firstSeen())
                             .thenCompose(claim -> {
                                 if (!claim.owner().equals(candidate)) {
-                                    return CompletableFuture.completedFuture(Optional.<Resolution>empty());
+                                    return CompletableFuture.completedFuture(Optional.<List<Identifier>>empty());
                                 }
                                 List<Identifier> owned = new ArrayList<>(List.of(linkable.get(0)));
                                 return claimWithinPolicy(linkable.subList(1, linkable.size()), candidate, owned,
-                                        firstSeen()).thenApply(left -> Optional.of(created(candidate, left)));
+                                        firstSeen()).thenApply(Optional::of);
                             })))
-                    .thenCompose(created -> created.map(CompletableFuture::completedFuture)
-                            .orElseGet(() -> graph.discard(tenant, candidate).thenCompose(discarded -> run(attemptsLeft - 1))
-                                    .toCompletableFuture()));
+                    .thenCompose(left -> left.isPresent() ? created(candidate, left.get())
+                            : graph.discard(tenant, candidate).thenCompose(discarded -> run(attemptsLeft - 1)));
         }
 
-        private Resolution created(ProfileId node, List<Identifier> left) {
-            return Resolution.of(node, ResolveOutcome.CREATED, ordered, left.isEmpty()
-                    ? "created a new profile: no identifier was known"
-                    : "created a new profile: no identifier was known; not claimed: " + describe(left));
+        /** A new profile; identifiers the policy kept off it (two CRM ids in one observation) go to review. */
+        private CompletionStage<Resolution> created(ProfileId node, List<Identifier> left) {
+            String explanation = "created a new profile: no identifier was known";
+            if (left.isEmpty()) {
+                return CompletableFuture.completedFuture(Resolution.of(node, ResolveOutcome.CREATED, ordered, explanation));
+            }
+            return conflict(node, List.of(), explanation, "not claimed: " + describe(left)
+                    + " would break the merge policy", evidence(node, Map.of()));
         }
 
         private CompletionStage<Resolution> decide(Map<Identifier, Claim> claims, Map<ProfileId, ProfileId> roots) {

@@ -67,6 +67,34 @@ class IdentifierNormaliserTest {
                 .isEqualTo(new Identifier(IdentifierKind.SOCIAL_HANDLE, "instagram", "alice_s"));
     }
 
+    // Counterexamples found by the property tests (IdentifierNormaliserIdempotencePropertyTest).
+
+    @Test
+    void separatorsAloneAreNotAnAccountNumber() {
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.ACCOUNT_NUMBER, "", " - - "))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.reason()).contains("empty"));
+        assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.LOYALTY_ID, "", "ß".repeat(200)))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.reason()).contains("normalised"));
+    }
+
+    @Test
+    void everyLeadingAtSignAndSpaceLeavesASocialHandle() {
+        assertThat(normaliser.normalise(IdentifierKind.SOCIAL_HANDLE, "x", "@@a").value()).isEqualTo("a");
+        assertThat(normaliser.normalise(IdentifierKind.SOCIAL_HANDLE, "x", "@ Alice").value()).isEqualTo("alice");
+    }
+
+    @Test
+    void unicodeSpacesAroundAnEmailAreNotPartOfIt() {
+        assertThat(normaliser.normalise(IdentifierKind.EMAIL, "", "\u00A0A@Example.com\u0085\u202F").value())
+                .isEqualTo("a@example.com");
+    }
+
+    @Test
+    void aNumberThatWouldNormaliseTwoWaysIsRefused() {
+        assertThatThrownBy(() -> new IdentifierNormaliser("AE").normalise(IdentifierKind.PHONE, "", "0000000"))
+                .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.part()).isEqualTo("value"));
+    }
+
     @Test
     void emptyAndOverlongValuesAreRejected() {
         assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.DEVICE_ID, "", "   "))

@@ -94,6 +94,17 @@ class IdentityResolverTest {
     }
 
     @Test
+    void anObservationCarryingTwoCrmIdsCreatesAProfileWithOneAndOpensAReviewItem() {
+        Resolution both = resolve(seen(CRM, new Identifier(IdentifierKind.CRM_ID, "", "C-7")));
+
+        assertThat(both.outcome()).isEqualTo(ResolveOutcome.CONFLICT);
+        assertThat(both.reviewItemId()).isPresent();
+        assertThat(both.explanation()).contains("created a new profile").contains("not claimed: crm_id C-7");
+        assertThat(graph.owners).containsKey("acme/crm_id C-1").doesNotContainKey("acme/crm_id C-7");
+        assertThat(graph.reviews).hasSize(1);
+    }
+
+    @Test
     void aWeakIdentifierNeverMergesTwoProfilesOnItsOwn() {
         Identifier tablet = new Identifier(IdentifierKind.DEVICE_ID, "", "family-tablet");
         Resolution alice = resolve(seen(EMAIL, tablet));
