@@ -43,14 +43,16 @@ final class CassandraIdentityGraph implements IdentityGraph {
     private final CqlSession session;
     private final GraphStatements cql;
     private final ClusterOperations clusters;
+    private final ProfileLocks locks;
     private final ExecutorService clusterThreads;
     private final Clock clock;
 
-    CassandraIdentityGraph(CqlSession session, GraphStatements cql, ClusterOperations clusters,
+    CassandraIdentityGraph(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
                            @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Clock clock) {
         this.session = session;
         this.cql = cql;
         this.clusters = clusters;
+        this.locks = locks;
         this.clusterThreads = clusterThreads;
         this.clock = clock;
     }
@@ -171,9 +173,9 @@ final class CassandraIdentityGraph implements IdentityGraph {
     @Override
     public <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, Supplier<CompletionStage<T>> work) {
         UUID holder = UUID.randomUUID();
-        return CompletableFuture.runAsync(() -> clusters.lockRoot(tenant, root, holder), clusterThreads)
+        return CompletableFuture.runAsync(() -> locks.lockSettled(tenant, root, holder), clusterThreads)
                 .thenCompose(locked -> work.get())
-                .whenCompleteAsync((result, failure) -> clusters.unlockRoot(tenant, root, holder), clusterThreads);
+                .whenCompleteAsync((result, failure) -> locks.unlock(tenant, root, holder), clusterThreads);
     }
 
     @Override

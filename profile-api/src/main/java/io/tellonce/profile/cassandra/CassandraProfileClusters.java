@@ -36,16 +36,18 @@ final class CassandraProfileClusters implements ProfileClusters {
     private final CqlSession session;
     private final GraphStatements cql;
     private final ClusterOperations clusters;
+    private final IdentifierMoves moves;
     private final ExecutorService clusterThreads;
     private final MergePolicies policies;
     private final Clock clock;
 
-    CassandraProfileClusters(CqlSession session, GraphStatements cql, ClusterOperations clusters,
+    CassandraProfileClusters(CqlSession session, GraphStatements cql, ClusterOperations clusters, IdentifierMoves moves,
                              @Named(ClusterThreads.NAME) ExecutorService clusterThreads,
                              MergePolicies policies, Clock clock) {
         this.session = session;
         this.cql = cql;
         this.clusters = clusters;
+        this.moves = moves;
         this.clusterThreads = clusterThreads;
         this.policies = policies;
         this.clock = clock;
@@ -74,7 +76,7 @@ final class CassandraProfileClusters implements ProfileClusters {
     @Override
     public CompletionStage<List<ProfileId>> moveIdentifier(TenantId tenant, Identifier identifier,
                                                            Optional<ProfileId> target, String actor, String reason) {
-        return CompletableFuture.supplyAsync(() -> clusters.moveIdentifier(tenant, identifier, target, actor, reason,
+        return CompletableFuture.supplyAsync(() -> moves.move(tenant, identifier, target, actor, reason,
                 policies.apply(tenant)), clusterThreads);
     }
 

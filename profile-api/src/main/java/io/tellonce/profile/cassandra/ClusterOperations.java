@@ -13,7 +13,6 @@ import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.ClusterReplay;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentifierKind;
-import io.tellonce.identity.MergePolicy;
 import io.tellonce.identity.MergeRefused;
 import io.tellonce.identity.MergeRequest;
 import io.tellonce.identity.MergeResult;
@@ -21,7 +20,6 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.MergeNotFound;
 import io.tellonce.profile.app.PreconditionFailed;
-import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Merges and unmerges of profiles in Cassandra. Each runs under a lock on every profile it changes,
@@ -52,12 +49,14 @@ final class ClusterOperations {
     private final GraphStatements cql;
     private final Clock clock;
     private final ClusterSteps steps;
+    private final ProfileLocks locks;
 
-    ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps) {
+    ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps, ProfileLocks locks) {
         this.session = session;
         this.cql = cql;
         this.clock = clock;
         this.steps = steps;
+        this.locks = locks;
     }
 
     /** The current root of each node, after finishing whatever a crash left half-done on their profiles. */
@@ -104,11 +103,11 @@ final class ClusterOperations {
         List<ProfileId> locked = new ArrayList<>();
         try {
             for (ProfileId root : involved) {
-                lock(tenant, root, holder);
+                locks.lock(tenant, root, holder);
                 locked.add(root);
             }
             for (ProfileId root : involved) {
-                verifySettledRoot(tenant, root);
+                locks.verifySettled(tenant, root);
             }
             List<Identifier> combined = new ArrayList<>();
             involved.forEach(root -> combined.addAll(profileIdentifiers(tenant, root)));
@@ -124,7 +123,7 @@ final class ClusterOperations {
             finishMerge(tenant, mergeId);
             return new MergeResult(survivor, absorbed, mergeId);
         } finally {
-            locked.forEach(root -> unlock(tenant, root, holder));
+            locked.forEach(root -> locks.unlock(tenant, root, holder));
         }
     }
 
@@ -186,9 +185,9 @@ final class ClusterOperations {
         ProfileId anyNode = new ProfileId(links.get(0).getUuid(0));
         ProfileId root = currentRoots(tenant, Set.of(anyNode)).get(anyNode);
         UUID holder = UUID.randomUUID();
-        lock(tenant, root, holder);
+        locks.lock(tenant, root, holder);
         try {
-            verifySettledRoot(tenant, root);
+            locks.verifySettled(tenant, root);
             Instant now = clock.instant();
             BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
             for (TupleValue link : links) {
@@ -206,91 +205,8 @@ final class ClusterOperations {
             steps.reached(ClusterSteps.UNMERGE_RECORDED);
             return finishUnmerge(tenant, root);
         } finally {
-            unlock(tenant, root, holder);
+            locks.unlock(tenant, root, holder);
         }
-    }
-
-    /**
-     * Moves an identifier to another profile's root node, or to a new node of its own, under both
-     * profiles' locks. Idempotent: the claim remembers the node it came from, so repeating a move
-     * whose listing changes were interrupted completes them.
-     *
-     * @return the profile it came from and the profile it belongs to now
-     */
-    List<ProfileId> moveIdentifier(TenantId tenant, Identifier id, Optional<ProfileId> target, String actor,
-                                   String reason, MergePolicy policy) {
-        Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
-                id.value())).one();
-        if (claim == null) {
-            throw new ProfileNotFound("identifier " + id);
-        }
-        ProfileId fromNode = new ProfileId(claim.getUuid("node_id"));
-        ProfileId fromRoot = currentRoots(tenant, Set.of(fromNode)).get(fromNode);
-        if (target.isPresent()) {
-            if (rootOf(tenant, target.get()).isEmpty()) {
-                throw new ProfileNotFound("profile id " + target.get());
-            }
-            ProfileId toRoot = currentRoots(tenant, Set.of(target.get())).get(target.get());
-            if (toRoot.equals(fromRoot)) {
-                UUID previous = claim.getUuid("previous_node_id");
-                if (previous != null && fromNode.equals(toRoot)) {
-                    relist(tenant, id, new ProfileId(previous), fromNode, claim);
-                    return List.of(currentRoots(tenant, Set.of(new ProfileId(previous))).get(new ProfileId(previous)),
-                            toRoot);
-                }
-                throw new PreconditionFailed(id + " already belongs to profile " + toRoot);
-            }
-            return move(tenant, id, fromNode, fromRoot, toRoot, actor, reason, policy);
-        }
-        ProfileId fresh = new ProfileId(UUID.randomUUID());
-        Instant now = clock.instant();
-        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
-                .addStatement(cql.createNode.bind(tenant.value(), fresh.value(), fresh.value(), "move", now, now))
-                .addStatement(cql.createCluster.bind(tenant.value(), fresh.value(), fresh.value()))
-                .setIdempotence(true).build());
-        return move(tenant, id, fromNode, fromRoot, fresh, actor, reason, policy);
-    }
-
-    private List<ProfileId> move(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId fromRoot, ProfileId toRoot,
-                                 String actor, String reason, MergePolicy policy) {
-        List<ProfileId> locks = java.util.stream.Stream.of(fromRoot, toRoot).sorted(Comparator.comparing(ProfileId::value))
-                .toList();
-        UUID holder = UUID.randomUUID();
-        lockAllWaiting(tenant, locks, holder);
-        try {
-            for (ProfileId root : locks) {
-                verifySettledRoot(tenant, root);
-            }
-            List<Identifier> held = new ArrayList<>(profileIdentifiers(tenant, toRoot));
-            held.add(id);
-            policy.violation(held).ifPresent(violation -> {
-                throw new PreconditionFailed("profile " + toRoot + " cannot take " + id + ": " + violation);
-            });
-            Instant now = clock.instant();
-            String evidence = "moved from profile " + fromRoot + " by " + actor + " at " + now + ": " + reason;
-            boolean moved = session.execute(cql.moveClaim.bind(toRoot.value(), fromNode.value(), "move", now, evidence,
-                    tenant.value(), id.kind().storageName(), id.namespace(), id.value(), fromNode.value())).wasApplied();
-            if (!moved) {
-                throw new ClusterChangedException(id + " changed owner meanwhile");
-            }
-            Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
-                    id.value())).one();
-            relist(tenant, id, fromNode, toRoot, claim);
-            return List.of(fromRoot, toRoot);
-        } finally {
-            locks.forEach(lock -> unlock(tenant, lock, holder));
-        }
-    }
-
-    /** Lists the identifier on its new node and no longer on its old one. Idempotent. */
-    private void relist(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId toNode, Row claim) {
-        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
-                .addStatement(cql.listIdentifier.bind(tenant.value(), toNode.value(), id.kind().storageName(),
-                        id.namespace(), id.value(), true, claim.getString("source_system"), claim.getInstant("claimed_at"),
-                        claim.getString("evidence")))
-                .addStatement(cql.unlistIdentifier.bind(tenant.value(), fromNode.value(), id.kind().storageName(),
-                        id.namespace(), id.value()))
-                .setIdempotence(true).build());
     }
 
     /** Replays the active links among the profile's members and regroups them. Idempotent. */
@@ -355,9 +271,9 @@ final class ClusterOperations {
                 merge.getList("absorbed", UUID.class).forEach(id -> involved.add(new ProfileId(id)));
             }
         }
-        List<ProfileId> locks = involved.stream().distinct().sorted(Comparator.comparing(ProfileId::value)).toList();
+        List<ProfileId> ordered = involved.stream().distinct().sorted(Comparator.comparing(ProfileId::value)).toList();
         UUID holder = UUID.randomUUID();
-        lockAllWaiting(tenant, locks, holder);
+        locks.lockAllWaiting(tenant, ordered, holder);
         try {
             Row now = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
             if (now != null && now.getUuid("pending_merge") != null) {
@@ -367,37 +283,9 @@ final class ClusterOperations {
                 finishUnmerge(tenant, root);
             }
         } finally {
-            locks.forEach(lock -> unlock(tenant, lock, holder));
+            ordered.forEach(lock -> locks.unlock(tenant, lock, holder));
         }
         return true;
-    }
-
-    /** Takes every lock in order, waiting a little for each (the holder is usually finishing already). */
-    private void lockAllWaiting(TenantId tenant, List<ProfileId> roots, UUID holder) {
-        List<ProfileId> taken = new ArrayList<>();
-        for (ProfileId root : roots) {
-            boolean locked = false;
-            for (int attempt = 0; attempt < 80 && !locked; attempt++) {
-                locked = session.execute(cql.lockCluster.bind(holder, tenant.value(), root.value())).wasApplied();
-                if (!locked) {
-                    sleep(25);
-                }
-            }
-            if (!locked) {
-                taken.forEach(lock -> unlock(tenant, lock, holder));
-                throw new ClusterChangedException("profile " + root + " stayed locked; retry later");
-            }
-            taken.add(root);
-        }
-    }
-
-    /** After taking a profile's lock: it must still be a root, with no operation left to finish. */
-    private void verifySettledRoot(TenantId tenant, ProfileId root) {
-        Row head = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
-        boolean pending = head == null || head.getUuid("pending_merge") != null || head.getUuid("pending_unmerge") != null;
-        if (pending || !rootOf(tenant, root).map(root::equals).orElse(false)) {
-            throw new ClusterChangedException("profile " + root + " changed meanwhile");
-        }
     }
 
     List<Identifier> profileIdentifiers(TenantId tenant, ProfileId root) {
@@ -416,43 +304,5 @@ final class ClusterOperations {
     private Instant createdAt(TenantId tenant, ProfileId node) {
         Row head = session.execute(cql.selectNodeHead.bind(tenant.value(), node.value())).one();
         return head == null || head.getInstant("created_at") == null ? Instant.MAX : head.getInstant("created_at");
-    }
-
-    /**
-     * Locks a profile for work that must see it unchanged: fails when it is locked, no longer a root,
-     * or has an operation to finish (whoever reads its root next finishes that).
-     */
-    void lockRoot(TenantId tenant, ProfileId root, UUID holder) {
-        lock(tenant, root, holder);
-        try {
-            verifySettledRoot(tenant, root);
-        } catch (ClusterChangedException e) {
-            unlock(tenant, root, holder);
-            throw e;
-        }
-    }
-
-    void unlockRoot(TenantId tenant, ProfileId root, UUID holder) {
-        unlock(tenant, root, holder);
-    }
-
-    private void lock(TenantId tenant, ProfileId root, UUID holder) {
-        if (!session.execute(cql.lockCluster.bind(holder, tenant.value(), root.value())).wasApplied()) {
-            // Back off a little so that racing resolvers do not retry in lockstep.
-            sleep(5 + ThreadLocalRandom.current().nextInt(40));
-            throw new ClusterChangedException("profile " + root + " is being merged or unmerged");
-        }
-    }
-
-    private void unlock(TenantId tenant, ProfileId root, UUID holder) {
-        session.execute(cql.unlockCluster.bind(tenant.value(), root.value(), holder));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,124 @@
+package io.tellonce.profile.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.tellonce.identity.ClusterChangedException;
+import io.tellonce.identity.Identifier;
+import io.tellonce.identity.MergePolicy;
+import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.PreconditionFailed;
+import io.tellonce.profile.app.ProfileNotFound;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Moves identifiers between profiles (a recycled phone number), as blocking steps under both profiles' locks. */
+@Singleton
+final class IdentifierMoves {
+    private final CqlSession session;
+    private final GraphStatements cql;
+    private final ClusterOperations clusters;
+    private final ProfileLocks locks;
+    private final Clock clock;
+
+    IdentifierMoves(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
+                    Clock clock) {
+        this.session = session;
+        this.cql = cql;
+        this.clusters = clusters;
+        this.locks = locks;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves an identifier to another profile's root node, or to a new node of its own, under both
+     * profiles' locks. Idempotent: the claim remembers the node it came from, so repeating a move
+     * whose listing changes were interrupted completes them.
+     *
+     * @return the profile it came from and the profile it belongs to now
+     */
+    List<ProfileId> move(TenantId tenant, Identifier id, Optional<ProfileId> target, String actor,
+                                   String reason, MergePolicy policy) {
+        Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                id.value())).one();
+        if (claim == null) {
+            throw new ProfileNotFound("identifier " + id);
+        }
+        ProfileId fromNode = new ProfileId(claim.getUuid("node_id"));
+        ProfileId fromRoot = clusters.currentRoots(tenant, Set.of(fromNode)).get(fromNode);
+        if (target.isPresent()) {
+            if (clusters.rootOf(tenant, target.get()).isEmpty()) {
+                throw new ProfileNotFound("profile id " + target.get());
+            }
+            ProfileId toRoot = clusters.currentRoots(tenant, Set.of(target.get())).get(target.get());
+            if (toRoot.equals(fromRoot)) {
+                UUID previous = claim.getUuid("previous_node_id");
+                if (previous != null && fromNode.equals(toRoot)) {
+                    relist(tenant, id, new ProfileId(previous), fromNode, claim);
+                    return List.of(clusters.currentRoots(tenant, Set.of(new ProfileId(previous))).get(new ProfileId(previous)),
+                            toRoot);
+                }
+                throw new PreconditionFailed(id + " already belongs to profile " + toRoot);
+            }
+            return moveUnderLocks(tenant, id, fromNode, fromRoot, toRoot, actor, reason, policy);
+        }
+        ProfileId fresh = new ProfileId(UUID.randomUUID());
+        Instant now = clock.instant();
+        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.createNode.bind(tenant.value(), fresh.value(), fresh.value(), "move", now, now))
+                .addStatement(cql.createCluster.bind(tenant.value(), fresh.value(), fresh.value()))
+                .setIdempotence(true).build());
+        return moveUnderLocks(tenant, id, fromNode, fromRoot, fresh, actor, reason, policy);
+    }
+
+    private List<ProfileId> moveUnderLocks(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId fromRoot, ProfileId toRoot,
+                                 String actor, String reason, MergePolicy policy) {
+        List<ProfileId> ordered = Stream.of(fromRoot, toRoot).sorted(Comparator.comparing(ProfileId::value)).toList();
+        UUID holder = UUID.randomUUID();
+        locks.lockAllWaiting(tenant, ordered, holder);
+        try {
+            for (ProfileId root : ordered) {
+                locks.verifySettled(tenant, root);
+            }
+            List<Identifier> held = new ArrayList<>(clusters.profileIdentifiers(tenant, toRoot));
+            held.add(id);
+            policy.violation(held).ifPresent(violation -> {
+                throw new PreconditionFailed("profile " + toRoot + " cannot take " + id + ": " + violation);
+            });
+            Instant now = clock.instant();
+            String evidence = "moved from profile " + fromRoot + " by " + actor + " at " + now + ": " + reason;
+            boolean moved = session.execute(cql.moveClaim.bind(toRoot.value(), fromNode.value(), "move", now, evidence,
+                    tenant.value(), id.kind().storageName(), id.namespace(), id.value(), fromNode.value())).wasApplied();
+            if (!moved) {
+                throw new ClusterChangedException(id + " changed owner meanwhile");
+            }
+            Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                    id.value())).one();
+            relist(tenant, id, fromNode, toRoot, claim);
+            return List.of(fromRoot, toRoot);
+        } finally {
+            ordered.forEach(lock -> locks.unlock(tenant, lock, holder));
+        }
+    }
+
+    /** Lists the identifier on its new node and no longer on its old one. Idempotent. */
+    private void relist(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId toNode, Row claim) {
+        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.listIdentifier.bind(tenant.value(), toNode.value(), id.kind().storageName(),
+                        id.namespace(), id.value(), true, claim.getString("source_system"), claim.getInstant("claimed_at"),
+                        claim.getString("evidence")))
+                .addStatement(cql.unlistIdentifier.bind(tenant.value(), fromNode.value(), id.kind().storageName(),
+                        id.namespace(), id.value()))
+                .setIdempotence(true).build());
+    }
+}
