@@ -14,7 +14,10 @@ import static io.tellonce.profile.support.ServiceUnderTest.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.grpc.Status;
+import jakarta.inject.Inject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
@@ -40,12 +43,18 @@ import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Identity resolution across channels: merges with evidence, exact unmerge, and policy conflicts. */
 @MicronautTest
 class MergeAndUnmergeTest extends ServiceTest {
+    @Inject
+    CqlSession session;
+
     MergeAndUnmergeTest() {
         super("it_merge");
     }
@@ -138,6 +147,24 @@ class MergeAndUnmergeTest extends ServiceTest {
         assertThat(Failures.code(() -> identity().unmergeProfile(UnmergeProfileRequest.newBuilder()
                 .setMergeId(merged.getMergeId()).setActor("supervisor-7").setReason("again").build())))
                 .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(changesNaming(older)).as("the change feed tells the indexer")
+                .contains("profiles merged", "profile unmerged");
+    }
+
+    /** The kinds of change-feed rows of this hour (and the previous one) that name the profile. */
+    private List<String> changesNaming(String profileId) {
+        Instant now = Instant.now();
+        List<String> changes = new ArrayList<>();
+        for (Instant bucket : List.of(now.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS),
+                now.truncatedTo(ChronoUnit.HOURS))) {
+            session.execute(SimpleStatement.newInstance("SELECT change, profile_ids FROM change_feed"
+                    + " WHERE tenant = 'acme' AND bucket = ?", bucket)).forEach(row -> {
+                if (row.getList("profile_ids", UUID.class).contains(UUID.fromString(profileId))) {
+                    changes.add(row.getString("change"));
+                }
+            });
+        }
+        return changes;
     }
 
     @Test
@@ -228,6 +255,7 @@ class MergeAndUnmergeTest extends ServiceTest {
                 .singleElement().satisfies(listed -> assertThat(listed.getEvidence())
                         .contains("moved from profile " + from + " by supervisor-2"));
         assertThat(identity().moveIdentifier(move).getToProfileId()).as("repeating a move is safe").isEqualTo(to);
+        assertThat(changesNaming(to)).contains("identifier moved");
 
         String fresh = identity().moveIdentifier(move.toBuilder().clearToProfileId().build()).getToProfileId();
 

@@ -50,13 +50,16 @@ final class ClusterOperations {
     private final Clock clock;
     private final ClusterSteps steps;
     private final ProfileLocks locks;
+    private final ChangeFeed feed;
 
-    ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps, ProfileLocks locks) {
+    ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps, ProfileLocks locks,
+                      ChangeFeed feed) {
         this.session = session;
         this.cql = cql;
         this.clock = clock;
         this.steps = steps;
         this.locks = locks;
+        this.feed = feed;
     }
 
     /** The current root of each node, after finishing whatever a crash left half-done on their profiles. */
@@ -144,6 +147,8 @@ final class ClusterOperations {
                 absorbed.stream().map(ProfileId::value).toList(), links, request.rule(), request.actor(),
                 request.reason(), now));
         involved.forEach(root -> batch.addStatement(cql.markPendingMerge.bind(mergeId, tenant.value(), root.value())));
+        batch.addStatement(feed.change(tenant, ChangeFeed.PROFILES_MERGED, involved,
+                "merge " + mergeId + ": " + absorbed + " into " + survivor));
         session.execute(batch.setIdempotence(true).build());
     }
 
@@ -201,6 +206,13 @@ final class ClusterOperations {
             }
             batch.addStatement(cql.undoMerge.bind(now, actor, reason, tenant.value(), mergeId));
             batch.addStatement(cql.markPendingUnmerge.bind(mergeId, tenant.value(), root.value()));
+            Set<ProfileId> affected = new LinkedHashSet<>(List.of(root));
+            links.forEach(link -> {
+                affected.add(new ProfileId(link.getUuid(0)));
+                affected.add(new ProfileId(link.getUuid(1)));
+            });
+            batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_UNMERGED, affected,
+                    "merge " + mergeId + " undone by " + actor + ": " + reason));
             session.execute(batch.setIdempotence(true).build());
             steps.reached(ClusterSteps.UNMERGE_RECORDED);
             return finishUnmerge(tenant, root);

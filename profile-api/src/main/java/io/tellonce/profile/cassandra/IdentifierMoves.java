@@ -29,14 +29,16 @@ final class IdentifierMoves {
     private final GraphStatements cql;
     private final ClusterOperations clusters;
     private final ProfileLocks locks;
+    private final ChangeFeed feed;
     private final Clock clock;
 
     IdentifierMoves(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
-                    Clock clock) {
+                    ChangeFeed feed, Clock clock) {
         this.session = session;
         this.cql = cql;
         this.clusters = clusters;
         this.locks = locks;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -119,6 +121,8 @@ final class IdentifierMoves {
                         claim.getString("evidence")))
                 .addStatement(cql.unlistIdentifier.bind(tenant.value(), fromNode.value(), id.kind().storageName(),
                         id.namespace(), id.value()))
+                .addStatement(feed.change(tenant, ChangeFeed.IDENTIFIER_MOVED, List.of(fromNode, toNode),
+                        id + " moved from node " + fromNode + " to node " + toNode))
                 .setIdempotence(true).build());
     }
 }
