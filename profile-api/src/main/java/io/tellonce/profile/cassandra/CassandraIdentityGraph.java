@@ -190,13 +190,14 @@ final class CassandraIdentityGraph implements IdentityGraph {
     /** The row of an identifier the node owns, with the claim's own source, time and evidence. */
     private BoundStatement listing(TenantId tenant, Identifier id, Claim claim) {
         return cql.listIdentifier.bind(tenant.value(), claim.owner().value(), id.kind().storageName(), id.namespace(),
-                id.value(), true, claim.sourceSystem(), claim.claimedAt(), claim.evidence());
+                id.value(), true, claim.sourceSystem(), claim.claimedAt(), claim.evidence(), micros(claim.claimedAt()));
     }
 
     /** The row of a placeholder or shared value: kept on the node, never claimed. */
     private BoundStatement recorded(TenantId tenant, ProfileId node, Identifier id, Observation observation, Instant now) {
         return cql.listIdentifier.bind(tenant.value(), node.value(), id.kind().storageName(), id.namespace(), id.value(),
-                false, observation.sourceSystem(), now, "recorded only: a placeholder or shared value never links people");
+                false, observation.sourceSystem(), now, "recorded only: a placeholder or shared value never links people",
+                micros(now));
     }
 
     private void addAttributes(BatchStatementBuilder batch, TenantId tenant, ProfileId node, Observation observation) {
@@ -211,6 +212,10 @@ final class CassandraIdentityGraph implements IdentityGraph {
             });
             batch.addStatement(cql.mergeAttributes.bind(observedMicros, values, observed, tenant.value(), node.value()));
         }
+    }
+
+    static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private CompletionStage<Void> execute(BatchStatementBuilder batch) {

@@ -47,8 +47,10 @@ final class GraphStatements {
         // Retrying is safe: a claim whose answer was lost reads back as already owned by the same node.
         insertClaim = p.idempotent("INSERT INTO identifier_owner (tenant, kind, namespace, value, node_id, source_system,"
                 + " claimed_at, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        // Written with the claim's time as write timestamp: a listing re-written late from a stale read
+        // of the claim (an attach racing a MoveIdentifier) is older than the move's delete and stays deleted.
         listIdentifier = p.idempotent("INSERT INTO identity_node (tenant, node_id, kind, namespace, value, linkable,"
-                + " source_system, first_seen_at, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " source_system, first_seen_at, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
         createNode = p.idempotent("INSERT INTO identity_node (tenant, node_id, root_id, node_source, created_at,"
                 + " updated_at) VALUES (?, ?, ?, ?, ?, ?)");
         createCluster = p.idempotent("INSERT INTO profile_cluster (tenant, root_id, member_id) VALUES (?, ?, ?)");

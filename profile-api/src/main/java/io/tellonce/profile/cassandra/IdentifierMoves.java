@@ -118,7 +118,7 @@ final class IdentifierMoves {
         session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
                 .addStatement(cql.listIdentifier.bind(tenant.value(), toNode.value(), id.kind().storageName(),
                         id.namespace(), id.value(), true, claim.getString("source_system"), claim.getInstant("claimed_at"),
-                        claim.getString("evidence")))
+                        claim.getString("evidence"), CassandraIdentityGraph.micros(claim.getInstant("claimed_at"))))
                 .addStatement(cql.unlistIdentifier.bind(tenant.value(), fromNode.value(), id.kind().storageName(),
                         id.namespace(), id.value()))
                 .addStatement(feed.change(tenant, ChangeFeed.IDENTIFIER_MOVED, List.of(fromNode, toNode),
