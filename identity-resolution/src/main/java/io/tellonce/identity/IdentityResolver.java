@@ -177,10 +177,8 @@ public final class IdentityResolver {
             List<CompletableFuture<List<Identifier>>> reads = involved.stream()
                     .map(root -> graph.profileIdentifiers(tenant, root).toCompletableFuture()).toList();
             return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenCompose(done -> {
-                List<Identifier> held = new ArrayList<>();
-                reads.forEach(read -> held.addAll(read.join()));
-                List<Identifier> combined = new ArrayList<>(held);
-                combined.addAll(unowned);
+                List<Identifier> combined = new ArrayList<>(unowned);
+                reads.forEach(read -> combined.addAll(read.join()));
                 Optional<String> violation = policy.violation(combined);
                 if (violation.isPresent()) {
                     return claimUnderLock(target, targetNode, unowned, strongest)

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -132,9 +131,6 @@ final class CassandraProfileClusters implements ProfileClusters {
     }
 
     private ProfileId root(TenantId tenant, ProfileId profile) {
-        if (clusters.rootOf(tenant, profile).isEmpty()) {
-            throw new ProfileNotFound("profile id " + profile);
-        }
-        return clusters.currentRoots(tenant, Set.of(profile)).get(profile);
+        return clusters.currentRoot(tenant, profile).orElseThrow(() -> new ProfileNotFound("profile id " + profile));
     }
 }

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.StreamSupport;
 
 /**
  * The review queue in Cassandra: one partition per tenant and status, newest first. Deciding claims
@@ -91,7 +92,7 @@ final class CassandraReviewItems implements ReviewItems {
             }
         }
         return session.executeAsync(statement).thenApply(rs -> {
-            List<ReviewItemView> items = java.util.stream.StreamSupport.stream(rs.currentPage().spliterator(), false)
+            List<ReviewItemView> items = StreamSupport.stream(rs.currentPage().spliterator(), false)
                     .map(CassandraReviewItems::item).toList();
             PagingState next = rs.hasMorePages() ? rs.getExecutionInfo().getSafePagingState() : null;
             return new Page(items, Optional.ofNullable(next).map(PagingState::toString));

@@ -66,16 +66,19 @@ final class ClusterOperations {
     Map<ProfileId, ProfileId> currentRoots(TenantId tenant, Set<ProfileId> nodes) {
         Map<ProfileId, ProfileId> roots = new HashMap<>();
         for (ProfileId node : nodes) {
-            Optional<ProfileId> root = rootOf(tenant, node);
-            if (root.isEmpty()) {
-                throw new ClusterChangedException("node " + node + " has no profile yet");
-            }
-            if (finishPending(tenant, root.get())) {
-                root = rootOf(tenant, node);
-            }
-            roots.put(node, root.orElseThrow());
+            roots.put(node, currentRoot(tenant, node).orElseThrow(
+                    () -> new ClusterChangedException("node " + node + " has no profile yet")));
         }
         return roots;
+    }
+
+    /** The node's current root, as {@link #currentRoots}; empty when no node has this id. */
+    Optional<ProfileId> currentRoot(TenantId tenant, ProfileId node) {
+        Optional<ProfileId> root = rootOf(tenant, node);
+        if (root.isPresent() && finishPending(tenant, root.get())) {
+            root = rootOf(tenant, node);
+        }
+        return root;
     }
 
     Optional<ProfileId> rootOf(TenantId tenant, ProfileId node) {
@@ -117,7 +120,9 @@ final class ClusterOperations {
             request.policy().violation(combined).ifPresent(violation -> {
                 throw new MergeRefused(violation);
             });
-            ProfileId survivor = involved.stream().min(Comparator.comparing((ProfileId root) -> createdAt(tenant, root))
+            Map<ProfileId, Instant> created = new HashMap<>();
+            involved.forEach(root -> created.put(root, createdAt(tenant, root)));
+            ProfileId survivor = involved.stream().min(Comparator.comparing((ProfileId root) -> created.get(root))
                     .thenComparing(ProfileId::value)).orElseThrow();
             List<ProfileId> absorbed = involved.stream().filter(root -> !root.equals(survivor)).toList();
             UUID mergeId = Uuids.random();
@@ -250,7 +255,7 @@ final class ClusterOperations {
     }
 
     /** The other ends of the node's links that were made and not undone. */
-    List<ProfileId> activeLinks(TenantId tenant, ProfileId node) {
+    private List<ProfileId> activeLinks(TenantId tenant, ProfileId node) {
         Map<UUID, UUID> linked = new HashMap<>();
         Set<UUID> unlinked = new HashSet<>();
         for (Row row : session.execute(cql.selectLinks.bind(tenant.value(), node.value()))) {

@@ -59,10 +59,8 @@ final class IdentifierMoves {
         ProfileId fromNode = new ProfileId(claim.getUuid("node_id"));
         ProfileId fromRoot = clusters.currentRoots(tenant, Set.of(fromNode)).get(fromNode);
         if (target.isPresent()) {
-            if (clusters.rootOf(tenant, target.get()).isEmpty()) {
-                throw new ProfileNotFound("profile id " + target.get());
-            }
-            ProfileId toRoot = clusters.currentRoots(tenant, Set.of(target.get())).get(target.get());
+            ProfileId toRoot = clusters.currentRoot(tenant, target.get())
+                    .orElseThrow(() -> new ProfileNotFound("profile id " + target.get()));
             if (toRoot.equals(fromRoot)) {
                 UUID previous = claim.getUuid("previous_node_id");
                 if (previous != null && fromNode.equals(toRoot)) {

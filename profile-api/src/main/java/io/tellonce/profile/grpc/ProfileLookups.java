@@ -37,7 +37,7 @@ final class ProfileLookups {
         };
     }
 
-    static ProfileId profileId(String text, String field) {
+    private static ProfileId profileId(String text, String field) {
         try {
             return ProfileId.parse(text);
         } catch (IllegalArgumentException e) {
