@@ -19,6 +19,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.grpc.Status;
 import jakarta.inject.Inject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tellonce.profile.support.ChangeLogRows;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
@@ -42,6 +43,7 @@ import io.tellonce.proto.v1.ProfileServiceGrpc;
 import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -151,20 +153,8 @@ class MergeAndUnmergeTest extends ServiceTest {
                 .contains("profiles merged", "profile unmerged");
     }
 
-    /** The kinds of change-feed rows of this hour (and the previous one) that name the profile. */
     private List<String> changesNaming(String profileId) {
-        Instant now = Instant.now();
-        List<String> changes = new ArrayList<>();
-        for (Instant bucket : List.of(now.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS),
-                now.truncatedTo(ChronoUnit.HOURS))) {
-            session.execute(SimpleStatement.newInstance("SELECT change, profile_ids FROM change_feed"
-                    + " WHERE tenant = 'acme' AND bucket = ?", bucket)).forEach(row -> {
-                if (row.getList("profile_ids", UUID.class).contains(UUID.fromString(profileId))) {
-                    changes.add(row.getString("change"));
-                }
-            });
-        }
-        return changes;
+        return ChangeLogRows.naming(session, "acme", UUID.fromString(profileId), Duration.ofMinutes(5));
     }
 
     @Test

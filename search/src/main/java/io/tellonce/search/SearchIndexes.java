@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The indexes tellonce keeps, each at its current version. Bump a version to change a mapping. */
 public final class SearchIndexes {
-    public static final IndexDefinition PROFILES = IndexDefinition.load("profiles", 1);
+    public static final IndexDefinition PROFILES = IndexDefinition.load("profiles", 2);
 
     public static final List<IndexDefinition> CURRENT = List.of(PROFILES);
 

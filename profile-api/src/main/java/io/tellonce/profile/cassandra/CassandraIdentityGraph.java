@@ -45,10 +45,12 @@ final class CassandraIdentityGraph implements IdentityGraph {
     private final ClusterOperations clusters;
     private final ProfileLocks locks;
     private final ExecutorService clusterThreads;
+    private final ChangeFeed feed;
     private final Clock clock;
 
     CassandraIdentityGraph(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
-                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Clock clock) {
+                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, ChangeFeed feed, Clock clock) {
+        this.feed = feed;
         this.session = session;
         this.cql = cql;
         this.clusters = clusters;
@@ -141,7 +143,13 @@ final class CassandraIdentityGraph implements IdentityGraph {
                     if (!owner.owner().equals(node)) {
                         return CompletableFuture.completedFuture(owner);
                     }
-                    return session.executeAsync(listing(tenant, id, owner))
+                    // The listing makes the identifier visible on its profile, so it is what the
+                    // search index hears about.
+                    return session.executeAsync(BatchStatement.builder(DefaultBatchType.LOGGED)
+                                    .addStatement(listing(tenant, id, owner))
+                                    .addStatement(feed.change(tenant, ChangeFeed.PROFILE_CHANGED, List.of(node),
+                                            "identifier claimed"))
+                                    .setIdempotence(true).build())
                             .thenApply(listed -> owner);
                 });
     }
@@ -150,8 +158,14 @@ final class CassandraIdentityGraph implements IdentityGraph {
     public CompletionStage<Void> attach(TenantId tenant, ProfileId node, Observation observation,
                                         Map<Identifier, Claim> ownClaims, List<Identifier> recordedOnly) {
         Instant now = now();
-        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED)
+        boolean searchable = !observation.attributes().isEmpty() || !ownClaims.isEmpty() || !recordedOnly.isEmpty();
+        // Only a change someone could search for is published: a plain match stays one partition.
+        BatchStatementBuilder batch = BatchStatement.builder(searchable ? DefaultBatchType.LOGGED
+                        : DefaultBatchType.UNLOGGED)
                 .addStatement(cql.touchNode.bind(now, tenant.value(), node.value()));
+        if (searchable) {
+            batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_CHANGED, List.of(node), "observation attached"));
+        }
         addAttributes(batch, tenant, node, observation);
         ownClaims.forEach((id, claim) -> batch.addStatement(listing(tenant, id, claim)));
         recordedOnly.forEach(id -> batch.addStatement(recorded(tenant, node, id, observation, now)));
@@ -162,7 +176,9 @@ final class CassandraIdentityGraph implements IdentityGraph {
     public CompletionStage<Void> discard(TenantId tenant, ProfileId node) {
         return execute(BatchStatement.builder(DefaultBatchType.LOGGED)
                 .addStatement(cql.deleteNode.bind(tenant.value(), node.value()))
-                .addStatement(cql.deleteCluster.bind(tenant.value(), node.value())));
+                .addStatement(cql.deleteCluster.bind(tenant.value(), node.value()))
+                .addStatement(feed.change(tenant, ChangeFeed.PROFILE_REMOVED, List.of(node),
+                        "new profile given up: another observation claimed its identifier first")));
     }
 
     @Override

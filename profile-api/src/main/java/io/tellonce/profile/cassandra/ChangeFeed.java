@@ -1,42 +1,46 @@
 package io.tellonce.profile.cassandra;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Rows of the change feed, to be added to the logged batch of the change they describe, so that a
+ * Rows of the change log, to be added to the logged batch of the change they describe, so that a
  * change is published if and only if it happened.
  */
 @Singleton
-final class ChangeFeed {
+public final class ChangeFeed {
+    public static final String PROFILE_CHANGED = "profile changed";
+    public static final String PROFILE_REMOVED = "profile removed";
     static final String PROFILES_MERGED = "profiles merged";
     static final String PROFILE_UNMERGED = "profile unmerged";
     static final String IDENTIFIER_MOVED = "identifier moved";
 
-    private final GraphStatements cql;
-    private final Clock clock;
+    private final PreparedStatement insert;
 
-    ChangeFeed(GraphStatements cql, Clock clock) {
-        this.cql = cql;
-        this.clock = clock;
+    ChangeFeed(CqlSession session) {
+        this.insert = session.prepare("INSERT INTO change_log (shard, bucket, change_id, tenant, change, profile_ids,"
+                + " detail) VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
-    /** @param profiles every profile or node whose profile changed; readers resolve them to current roots */
-    BoundStatement change(TenantId tenant, String change, Collection<ProfileId> profiles, String detail) {
-        Instant now = clock.instant();
-        return cql.insertChange.bind(tenant.value(), bucket(now), Uuids.timeBased(), change,
-                profiles.stream().map(ProfileId::value).toList(), detail);
-    }
-
-    /** The hour a change falls in: the feed's partition per tenant. */
-    static Instant bucket(Instant at) {
-        return at.truncatedTo(ChronoUnit.HOURS);
+    /**
+     * @param profiles every profile or node whose profile changed; readers resolve them to current
+     *                 roots. Must not be empty: the first one decides the shard.
+     * @param detail   what happened, in words; ids only, never personal data (the log outlives erasure)
+     */
+    public BoundStatement change(TenantId tenant, String change, Collection<ProfileId> profiles, String detail) {
+        List<UUID> ids = profiles.stream().map(ProfileId::value).toList();
+        UUID changeId = Uuids.timeBased();
+        Instant at = Instant.ofEpochMilli(Uuids.unixTimestamp(changeId));
+        return insert.bind(ChangeLogShards.shardOf(tenant.value(), ids.get(0)), ChangeLogShards.bucket(at), changeId,
+                tenant.value(), change, ids, detail).setIdempotent(true);
     }
 }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CqlMigrations {
     /** The scripts, in order. A script is never edited once released: add a new version instead. */
-    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql");
-    public static final int LATEST_VERSION = SCRIPTS.size();
+    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V004__change_log_and_indexing.cql");
+    public static final int LATEST_VERSION = SCRIPTS.stream().mapToInt(CqlMigrations::version).max().orElseThrow();
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
@@ -52,8 +52,8 @@ public final class CqlMigrations {
         UUID holder = UUID.randomUUID();
         acquireLease(holder);
         try {
-            for (int version = 1; version <= SCRIPTS.size(); version++) {
-                applyIfNew(version, SCRIPTS.get(version - 1));
+            for (String script : SCRIPTS) {
+                applyIfNew(version(script), script);
             }
         } finally {
             session.execute(SimpleStatement.newInstance(
@@ -97,6 +97,11 @@ public final class CqlMigrations {
                 "INSERT INTO schema_migrations (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)",
                 version, script, checksum, Instant.now()));
         LOG.info("applied schema migration {} ({}) to keyspace {}", version, script, keyspace);
+    }
+
+    /** The version a script's name carries: V004__change_log.cql is version 4. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** Splits a script into statements: comments dropped, statements end with ';' at end of line. */

@@ -38,7 +38,6 @@ final class GraphStatements {
     final PreparedStatement moveClaim;
     final PreparedStatement selectMovedClaim;
     final PreparedStatement unlistIdentifier;
-    final PreparedStatement insertChange;
 
     GraphStatements(CqlSession session) {
         Preparer p = new Preparer(session);
@@ -97,8 +96,6 @@ final class GraphStatements {
                 + " FROM identifier_owner WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
         unlistIdentifier = p.idempotent("DELETE FROM identity_node WHERE tenant = ? AND node_id = ? AND kind = ?"
                 + " AND namespace = ? AND value = ?");
-        insertChange = p.idempotent("INSERT INTO change_feed (tenant, bucket, change_id, change, profile_ids, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
         insertReviewItem = p.idempotent("INSERT INTO review_item (tenant, status, item_id, profile_ids, reason, evidence,"
                 + " source_system, observed_at) VALUES (?, 'open', ?, ?, ?, ?, ?, ?)");
     }

@@ -7,6 +7,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.tellonce.profile.config.ElasticsearchSettings;
 import io.tellonce.search.IndexBootstrap;
+import io.tellonce.search.ProfileIndex;
+import jakarta.inject.Named;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.tellonce.search.SearchIndexes;
 import jakarta.inject.Singleton;
 import java.util.regex.Pattern;
@@ -35,6 +42,24 @@ final class ElasticsearchFactory {
     @Singleton
     ElasticsearchClient elasticsearchClient(RestClient restClient) {
         return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+    }
+
+    @Singleton
+    ProfileIndex profileIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
+        return new ProfileIndex(client, SearchIndexes.PROFILES.alias(settings.indexPrefix()));
+    }
+
+    /** Searches wait on Elasticsearch's answer off the gRPC threads; bounded so that a slow index sheds load. */
+    @Singleton
+    @Named("search")
+    @Bean(preDestroy = "shutdown")
+    ExecutorService searchThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000), runnable -> {
+            Thread thread = new Thread(runnable, "search-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Singleton

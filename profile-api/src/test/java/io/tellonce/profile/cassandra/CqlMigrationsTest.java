@@ -19,7 +19,7 @@ class CqlMigrationsTest extends ServiceTest {
 
     @Test
     void startingTheServiceAppliedEveryMigrationOnceAndRunningThemAgainChangesNothing() {
-        assertThat(session.execute("SELECT version FROM schema_migrations").all()).hasSize(CqlMigrations.LATEST_VERSION);
+        assertThat(session.execute("SELECT version FROM schema_migrations").all()).hasSize(CqlMigrations.SCRIPTS.size());
         var appliedAt = session.execute("SELECT applied_at FROM schema_migrations WHERE version = 1").one()
                 .getInstant("applied_at");
 

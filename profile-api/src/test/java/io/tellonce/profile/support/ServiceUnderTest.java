@@ -42,6 +42,8 @@ public final class ServiceUnderTest implements AutoCloseable {
         properties.put("tellonce.cassandra.local-datacenter", SharedStores.get().cassandra().localDatacenter());
         properties.put("tellonce.cassandra.keyspace", namespace);
         properties.put("tellonce.cassandra.startup-timeout", "60s");
+        // Tests share two cores with the stores and measure outcomes, not latency.
+        properties.put("tellonce.cassandra.request-timeout", "10s");
         properties.put("tellonce.elasticsearch.url", elasticsearchUrl);
         properties.put("tellonce.elasticsearch.index-prefix", namespace + "_");
         properties.put("tellonce.health.check-interval", "300ms");

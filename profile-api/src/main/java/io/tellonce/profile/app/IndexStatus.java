@@ -1,0 +1,82 @@
+package io.tellonce.profile.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.tellonce.profile.cassandra.ChangeLogCheckpoints;
+import io.tellonce.profile.cassandra.ChangeLogLeases;
+import io.tellonce.profile.cassandra.ChangeLogShards;
+import io.tellonce.search.ProfileIndex;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+
+/** How far the search index is behind the change log, read from the checkpoints every instance shares. */
+@Singleton
+public final class IndexStatus {
+    private final ChangeLogCheckpoints checkpoints;
+    private final ChangeLogLeases leases;
+    private final ElasticsearchClient elasticsearch;
+    private final ProfileIndex index;
+    private final Clock clock;
+    private final ExecutorService blocking;
+
+    public IndexStatus(ChangeLogCheckpoints checkpoints, ChangeLogLeases leases, ElasticsearchClient elasticsearch,
+                       ProfileIndex index, Clock clock, @Named("search") ExecutorService blocking) {
+        this.checkpoints = checkpoints;
+        this.leases = leases;
+        this.elasticsearch = elasticsearch;
+        this.index = index;
+        this.clock = clock;
+        this.blocking = blocking;
+    }
+
+    public CompletionStage<Report> report() {
+        return CompletableFuture.supplyAsync(this::read, blocking);
+    }
+
+    private Report read() {
+        Map<Integer, ChangeLogCheckpoints.Checkpoint> positions = checkpoints.all();
+        Map<Integer, ChangeLogLeases.Holder> owners = leases.owners();
+        Instant now = clock.instant();
+        List<Shard> shards = new ArrayList<>();
+        Duration lag = Duration.ZERO;
+        for (int shard = 0; shard < ChangeLogShards.COUNT; shard++) {
+            ChangeLogCheckpoints.Checkpoint position = positions.get(shard);
+            Optional<String> owner = Optional.ofNullable(owners.get(shard)).map(ChangeLogLeases.Holder::name);
+            shards.add(new Shard(shard, Optional.ofNullable(position), owner));
+            if (position != null && Duration.between(position.indexedTo(), now).compareTo(lag) > 0) {
+                lag = Duration.between(position.indexedTo(), now);
+            }
+        }
+        return new Report(lag, shards, index.alias(), indexesBehindAlias());
+    }
+
+    /** Empty while Elasticsearch is not answering: the status must still say how far behind it is. */
+    private List<String> indexesBehindAlias() {
+        try {
+            return List.copyOf(elasticsearch.indices().getAlias(a -> a.name(index.alias()).allowNoIndices(true)
+                    .ignoreUnavailable(true)).result().keySet());
+        } catch (IOException | RuntimeException unavailable) {
+            return List.of();
+        }
+    }
+
+    public record Report(Duration lag, List<Shard> shards, String alias, List<String> indexes) {
+        public Report {
+            shards = List.copyOf(shards);
+            indexes = List.copyOf(indexes);
+        }
+    }
+
+    public record Shard(int shard, Optional<ChangeLogCheckpoints.Checkpoint> checkpoint, Optional<String> owner) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.tellonce.profile.grpc;
+
+import io.tellonce.profile.app.FieldViolation;
+import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.proto.v1.ProfileSearchFilter;
+import io.tellonce.proto.v1.SearchProfilesRequest;
+import io.tellonce.search.ProfileSearch;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a search request and reads its filters and page; every problem names its field. */
+final class SearchRequestReader {
+    static final int MAX_QUERY_LENGTH = 200;
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    /** Elasticsearch's default result window: deep paging is not what an agent's typeahead needs. */
+    static final int MAX_RESULTS = 10_000;
+
+    private SearchRequestReader() {
+    }
+
+    record Read(ProfileSearch.Filters filters, Page page) {
+    }
+
+    /**
+     * A page: its offset and size. The token carries the offset and a fingerprint of the query, so a
+     * token cannot be replayed against a different search.
+     */
+    record Page(int offset, int size, String fingerprint) {
+        Optional<String> next(long total) {
+            int next = offset + size;
+            if (next >= total || next + size > MAX_RESULTS) {
+                return Optional.empty();
+            }
+            return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (next + ":" + fingerprint).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    static Read read(SearchProfilesRequest request) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (request.getQuery().length() > MAX_QUERY_LENGTH) {
+            problems.add(new FieldViolation("query", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        ProfileSearchFilter filter = request.getFilter();
+        ProfileSearch.Filters filters = new ProfileSearch.Filters(text(filter.getLocality(), "filter.locality", problems),
+                text(filter.getPostalCode(), "filter.postal_code", problems),
+                filter.hasHasOpenCase() ? Optional.of(filter.getHasOpenCase()) : Optional.empty(),
+                text(filter.getChannel(), "filter.channel", problems));
+        if (request.getQuery().isBlank() && filters.isEmpty()) {
+            problems.add(new FieldViolation("query", "give a query, a filter, or both"));
+        }
+        int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        String fingerprint = Integer.toHexString((request.getQuery() + "\u0000" + filter).hashCode());
+        int offset = offset(request.getPageToken(), fingerprint, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        return new Read(filters, new Page(offset, size, fingerprint));
+    }
+
+    private static Optional<String> text(String value, String field, List<FieldViolation> problems) {
+        if (value.length() > MAX_QUERY_LENGTH) {
+            problems.add(new FieldViolation(field, "must be at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static int offset(String token, String fingerprint, List<FieldViolation> problems) {
+        if (token.isEmpty()) {
+            return 0;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 2);
+            int offset = Integer.parseInt(parts[0]);
+            if (parts.length == 2 && parts[1].equals(fingerprint) && offset > 0 && offset < MAX_RESULTS) {
+                return offset;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // falls through to the violation below
+        }
+        problems.add(new FieldViolation("page_token", "is not a token from a previous response to this same search"));
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package io.tellonce.profile.indexing;
+
+import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.ProfileReader;
+import io.tellonce.profile.app.ProfileView;
+import io.tellonce.profile.cassandra.ChangeLogEntry;
+import io.tellonce.search.DocumentChange;
+import io.tellonce.search.ProfileIndex;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Applies changes to the index: each profile a change names is read again from Cassandra, as it is
+ * now, and written whole; a profile that is gone or was absorbed by a merge is removed under its
+ * own id and its current profile written instead. Reading the current state rather than replaying
+ * the change makes every application idempotent and order-free.
+ */
+@Singleton
+final class ChangeApplier {
+    private final ProfileReader profiles;
+    private final ProfileIndex index;
+    private final IndexTargets targets;
+    private final DocumentVersions versions;
+
+    ChangeApplier(ProfileReader profiles, ProfileIndex index, IndexTargets targets, DocumentVersions versions) {
+        this.profiles = profiles;
+        this.index = index;
+        this.targets = targets;
+        this.versions = versions;
+    }
+
+    /**
+     * @throws IOException       when Elasticsearch cannot be reached
+     * @throws IndexingRejected  when Elasticsearch refused some documents
+     */
+    void apply(List<ChangeLogEntry> entries) throws IOException {
+        Set<Named> named = new LinkedHashSet<>();
+        entries.forEach(entry -> entry.profileIds().forEach(id ->
+                named.add(new Named(new TenantId(entry.tenant()), new ProfileId(id)))));
+        List<String> writeTo = targets.current();
+        List<DocumentChange> changes = documentChanges(named);
+        List<String> failed = index.write(writeTo, changes);
+        if (!failed.isEmpty()) {
+            throw new IndexingRejected(failed);
+        }
+    }
+
+    private List<DocumentChange> documentChanges(Set<Named> named) {
+        Map<Named, CompletableFuture<Optional<ProfileView>>> reads = new LinkedHashMap<>();
+        Map<Named, Long> readVersions = new LinkedHashMap<>();
+        for (Named profile : named) {
+            readVersions.put(profile, versions.next());
+            reads.put(profile, profiles.profile(profile.tenant(), profile.id()).toCompletableFuture());
+        }
+        Map<String, DocumentChange> changes = new LinkedHashMap<>();
+        for (Named profile : named) {
+            long version = readVersions.get(profile);
+            Optional<ProfileView> view = reads.get(profile).join();
+            boolean current = view.isPresent() && view.get().profileId().equals(profile.id());
+            if (!current) {
+                DocumentChange removal = new DocumentChange.Removal(profile.tenant().value(), profile.id().toString(),
+                        version);
+                changes.putIfAbsent(removal.documentId(), removal);
+            }
+            view.ifPresent(found -> {
+                DocumentChange upsert = new DocumentChange.Upsert(ProfileDocuments.of(profile.tenant(), found, false),
+                        version);
+                changes.put(upsert.documentId(), upsert);
+            });
+        }
+        return new ArrayList<>(changes.values());
+    }
+
+    private record Named(TenantId tenant, ProfileId id) {
+    }
+}

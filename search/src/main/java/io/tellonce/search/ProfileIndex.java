@@ -1,0 +1,96 @@
+package io.tellonce.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Writes profile documents and searches them, through the Elasticsearch client. */
+public final class ProfileIndex {
+    private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
+
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public ProfileIndex(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    /**
+     * Applies the changes to every target index in one bulk request.
+     *
+     * @return the changes Elasticsearch did not take and that may succeed later (empty when all
+     *         landed); a version conflict counts as landed: a newer write is already there
+     * @throws IOException when Elasticsearch cannot be reached: nothing is known to have landed
+     */
+    public List<String> write(Collection<String> targets, List<DocumentChange> changes) throws IOException {
+        if (changes.isEmpty() || targets.isEmpty()) {
+            return List.of();
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (String target : targets) {
+            for (DocumentChange change : changes) {
+                if (change instanceof DocumentChange.Upsert upsert) {
+                    bulk.operations(op -> op.index(i -> i.index(target).id(upsert.documentId())
+                            .version(upsert.version()).versionType(VersionType.External)
+                            .document(upsert.document().source())));
+                } else {
+                    bulk.operations(op -> op.delete(d -> d.index(target).id(change.documentId())
+                            .version(change.version()).versionType(VersionType.External)));
+                }
+            }
+        }
+        BulkResponse response = client.bulk(bulk.build());
+        List<String> failed = new ArrayList<>();
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != CONFLICT && item.status() != NOT_FOUND) {
+                    failed.add(item.index() + "/" + item.id() + ": " + item.error().type() + " " + item.error().reason());
+                }
+            }
+        }
+        return failed;
+    }
+
+    /** The profiles matching the search, best first, from the index behind the alias. */
+    @SuppressWarnings("rawtypes")
+    public Page search(ProfileSearch search) throws IOException {
+        SearchResponse<Map> response = client.search(s -> s.index(alias)
+                .query(ProfileQuery.of(search))
+                .from(search.from())
+                .size(search.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes("profile_id")))
+                .highlight(h -> h.fields("names", f -> f.numberOfFragments(3))), Map.class);
+        List<ProfileHit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Object profileId = hit.source() == null ? null : hit.source().get("profile_id");
+            hits.add(new ProfileHit(String.valueOf(profileId), hit.score() == null ? 0 : hit.score(),
+                    hit.matchedQueries().stream().distinct().toList(),
+                    hit.highlight().getOrDefault("names", List.of())));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new Page(hits, total);
+    }
+
+    /** One page of hits and how many there are in all. */
+    public record Page(List<ProfileHit> hits, long total) {
+        public Page {
+            hits = List.copyOf(hits);
+        }
+    }
+}
