@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * the change makes every application idempotent and order-free.
  */
 @Singleton
-final class ChangeApplier {
+final class ChangeApplier implements ChangeSink {
     private final ProfileReader profiles;
     private final ProfileIndex index;
     private final IndexTargets targets;
@@ -42,7 +42,8 @@ final class ChangeApplier {
      * @throws IOException       when Elasticsearch cannot be reached
      * @throws IndexingRejected  when Elasticsearch refused some documents
      */
-    void apply(List<ChangeLogEntry> entries) throws IOException {
+    @Override
+    public void apply(List<ChangeLogEntry> entries) throws IOException {
         Set<Named> named = new LinkedHashSet<>();
         entries.forEach(entry -> entry.profileIds().forEach(id ->
                 named.add(new Named(new TenantId(entry.tenant()), new ProfileId(id)))));

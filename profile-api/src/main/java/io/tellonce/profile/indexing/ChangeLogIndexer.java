@@ -9,7 +9,6 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.tellonce.profile.cassandra.ChangeLogCheckpoints;
 import io.tellonce.profile.cassandra.ChangeLogCheckpoints.Checkpoint;
 import io.tellonce.profile.cassandra.ChangeLogLeases;
-import io.tellonce.profile.cassandra.ChangeLogReader;
 import io.tellonce.profile.cassandra.ChangeLogShards;
 import io.tellonce.profile.config.IndexingSettings;
 import jakarta.annotation.PreDestroy;
@@ -41,7 +40,7 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
     private final IndexingSettings settings;
-    private final ChangeLogReader log;
+    private final ChangeSource log;
     private final ChangeLogLeases leases;
     private final ChangeLogCheckpoints checkpoints;
     private final ChangeApplier applier;
@@ -60,7 +59,7 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
     private Duration backoff = Duration.ZERO;
     private Instant retryAt = Instant.EPOCH;
 
-    ChangeLogIndexer(IndexingSettings settings, ChangeLogReader log, ChangeLogLeases leases,
+    ChangeLogIndexer(IndexingSettings settings, ChangeLogSource log, ChangeLogLeases leases,
                      ChangeLogCheckpoints checkpoints, ChangeApplier applier, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.log = log;

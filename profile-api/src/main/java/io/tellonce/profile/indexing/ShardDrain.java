@@ -2,7 +2,6 @@ package io.tellonce.profile.indexing;
 
 import io.tellonce.profile.cassandra.ChangeLogCheckpoints.Checkpoint;
 import io.tellonce.profile.cassandra.ChangeLogEntry;
-import io.tellonce.profile.cassandra.ChangeLogReader;
 import io.tellonce.profile.cassandra.ChangeLogShards;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,15 +20,15 @@ final class ShardDrain {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final int shard;
-    private final ChangeLogReader log;
-    private final ChangeApplier applier;
+    private final ChangeSource log;
+    private final ChangeSink applier;
     private final int batchSize;
     /** Changes seen per minute by the passes since this instance took the shard. */
     private final Map<Instant, Integer> seenPerMinute = new HashMap<>();
     private final Instant takenAt;
     private Checkpoint checkpoint;
 
-    ShardDrain(int shard, Checkpoint checkpoint, ChangeLogReader log, ChangeApplier applier, int batchSize) {
+    ShardDrain(int shard, Checkpoint checkpoint, ChangeSource log, ChangeSink applier, int batchSize) {
         this.shard = shard;
         this.checkpoint = checkpoint;
         this.takenAt = checkpoint.indexedTo();
@@ -68,10 +67,10 @@ final class ShardDrain {
             if (endOfMinute.isAfter(limit)) {
                 return;
             }
-            List<ChangeLogEntry> entries = log.bucket(shard, minute);
+            List<ChangeLogEntry> entries = log.minute(shard, minute);
             Integer seen = seenPerMinute.remove(minute);
             // Minutes passed before this instance took the shard were seen by someone else, uncounted.
-            boolean uncounted = seen == null || !minute.isAfter(takenAt);
+            boolean uncounted = seen == null || minute.isBefore(takenAt);
             if (uncounted || entries.size() > seen) {
                 applyInBatches(entries);
             }
