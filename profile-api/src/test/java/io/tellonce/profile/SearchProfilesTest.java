@@ -12,7 +12,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.proto.v1.GetIndexStatusRequest;
+import io.tellonce.proto.v1.GetIndexStatusResponse;
 import io.tellonce.proto.v1.Identifier;
+import io.tellonce.proto.v1.ReindexRequest;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.MergeProfilesRequest;
 import io.tellonce.proto.v1.MergeProfilesResponse;
@@ -163,6 +166,45 @@ class SearchProfilesTest extends ServiceTest {
         assertThat(third.getNextPageToken()).isEmpty();
         assertThat(List.of(first, second, third)).flatExtracting(SearchProfilesResponse::getHitsList)
                 .extracting(hit -> hit.getProfile().getProfileId()).doesNotHaveDuplicates().hasSize(25);
+    }
+
+    @Test
+    void reindexMovesTheAliasWithoutAGapInSearch() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String before = person("acme", "Rhea", "Index" + tag, "Bath", email(uniqueEmail("rhea")));
+        firstHitEventually("acme", query("rhea index" + tag), before);
+        List<String> misses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean searching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread agent = new Thread(() -> {
+            while (searching.get()) {
+                try {
+                    SearchProfilesResponse found = search("acme", query("rhea index" + tag));
+                    if (found.getHitsList().stream().noneMatch(h -> h.getProfile().getProfileId().equals(before))) {
+                        misses.add("not found");
+                    }
+                } catch (RuntimeException e) {
+                    misses.add(e.toString());
+                }
+            }
+        });
+        agent.start();
+        String rebuilt = asTenant(SearchServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .reindex(ReindexRequest.getDefaultInstance()).getIndex();
+        String during = person("acme", "Rhea", "Index" + tag, "Bath", email(uniqueEmail("rhea")));
+        Eventually.await("the alias on the rebuilt index", INDEXED, this::indexStatus,
+                status -> status.getBuildingCount() == 0 && status.getIndexesList().equals(List.of(rebuilt)));
+        firstHitEventually("acme", query("rhea index" + tag), before);
+        Eventually.await("the profile written during the rebuild", INDEXED,
+                () -> search("acme", query("rhea index" + tag)), found -> found.getTotalSize() == 2);
+        searching.set(false);
+        agent.join();
+        assertThat(misses).as("search answered throughout the rebuild").isEmpty();
+        assertThat(during).isNotEqualTo(before);
+    }
+
+    private GetIndexStatusResponse indexStatus() {
+        return asTenant(SearchServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .getIndexStatus(GetIndexStatusRequest.getDefaultInstance());
     }
 
     @Test

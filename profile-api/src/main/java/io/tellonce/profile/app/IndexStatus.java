@@ -1,6 +1,8 @@
 package io.tellonce.profile.app;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.tellonce.profile.cassandra.ChangeLogCheckpoints;
 import io.tellonce.profile.cassandra.ChangeLogLeases;
 import io.tellonce.profile.cassandra.ChangeLogShards;
@@ -29,8 +31,13 @@ public final class IndexStatus {
     private final Clock clock;
     private final ExecutorService blocking;
 
+    private final CqlSession session;
+    private final PreparedStatement selectBuilding;
+
     public IndexStatus(ChangeLogCheckpoints checkpoints, ChangeLogLeases leases, ElasticsearchClient elasticsearch,
-                       ProfileIndex index, Clock clock, @Named("search") ExecutorService blocking) {
+                       ProfileIndex index, Clock clock, @Named("search") ExecutorService blocking, CqlSession session) {
+        this.session = session;
+        this.selectBuilding = session.prepare("SELECT index_name FROM search_index_build WHERE alias = ?");
         this.checkpoints = checkpoints;
         this.leases = leases;
         this.elasticsearch = elasticsearch;
@@ -57,7 +64,9 @@ public final class IndexStatus {
                 lag = Duration.between(position.indexedTo(), now);
             }
         }
-        return new Report(lag, shards, index.alias(), indexesBehindAlias());
+        List<String> building = new ArrayList<>();
+        session.execute(selectBuilding.bind(index.alias())).forEach(row -> building.add(row.getString("index_name")));
+        return new Report(lag, shards, index.alias(), indexesBehindAlias(), building);
     }
 
     /** Empty while Elasticsearch is not answering: the status must still say how far behind it is. */
@@ -70,10 +79,11 @@ public final class IndexStatus {
         }
     }
 
-    public record Report(Duration lag, List<Shard> shards, String alias, List<String> indexes) {
+    public record Report(Duration lag, List<Shard> shards, String alias, List<String> indexes, List<String> building) {
         public Report {
             shards = List.copyOf(shards);
             indexes = List.copyOf(indexes);
+            building = List.copyOf(building);
         }
     }
 

@@ -2,6 +2,13 @@ package io.tellonce.profile.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.tellonce.profile.app.IndexStatus;
+import io.tellonce.profile.app.PreconditionFailed;
+import io.tellonce.profile.indexing.IndexRebuild;
+import io.tellonce.proto.v1.ReindexRequest;
+import io.tellonce.proto.v1.ReindexResponse;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import io.tellonce.profile.app.ProfileSearches;
 import io.tellonce.proto.v1.GetIndexStatusRequest;
 import io.tellonce.proto.v1.GetIndexStatusResponse;
@@ -21,8 +28,11 @@ final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
     private final ProfileMessages profiles;
     private final Replies replies;
 
+    private final IndexRebuild rebuild;
+
     SearchEndpoint(CallerTenant tenants, ProfileSearches searches, IndexStatus status, ProfileMessages profiles,
-                   Replies replies) {
+                   Replies replies, IndexRebuild rebuild) {
+        this.rebuild = rebuild;
         this.tenants = tenants;
         this.searches = searches;
         this.status = status;
@@ -59,7 +69,8 @@ final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
                         .setLag(com.google.protobuf.Duration.newBuilder().setSeconds(report.lag().getSeconds())
                                 .setNanos(report.lag().getNano()))
                         .setAlias(report.alias())
-                        .addAllIndexes(report.indexes());
+                        .addAllIndexes(report.indexes())
+                        .addAllBuilding(report.building());
                 report.shards().forEach(shard -> {
                     IndexShardStatus.Builder status = IndexShardStatus.newBuilder().setShard(shard.shard());
                     shard.checkpoint().ifPresent(position -> status
@@ -70,6 +81,21 @@ final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
                 });
                 return response.build();
             });
+        });
+    }
+
+    @Override
+    public void reindex(ReindexRequest request, StreamObserver<ReindexResponse> responses) {
+        replies.reply(responses, () -> {
+            tenants.current();
+            try {
+                return CompletableFuture.completedFuture(ReindexResponse.newBuilder()
+                        .setIndex(rebuild.start().index()).build());
+            } catch (IllegalStateException running) {
+                throw new PreconditionFailed(running.getMessage());
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
         });
     }
 }

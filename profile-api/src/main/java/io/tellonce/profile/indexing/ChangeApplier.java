@@ -44,10 +44,17 @@ final class ChangeApplier implements ChangeSink {
      */
     @Override
     public void apply(List<ChangeLogEntry> entries) throws IOException {
+        applyTo(targets.current(), entries);
+    }
+
+    /** Applies the changes to the given indexes only. */
+    void applyTo(List<String> writeTo, List<ChangeLogEntry> entries) throws IOException {
+        if (entries.isEmpty()) {
+            return;
+        }
         Set<Named> named = new LinkedHashSet<>();
         entries.forEach(entry -> entry.profileIds().forEach(id ->
                 named.add(new Named(new TenantId(entry.tenant()), new ProfileId(id)))));
-        List<String> writeTo = targets.current();
         List<DocumentChange> changes = documentChanges(named);
         List<String> failed = index.write(writeTo, changes);
         if (!failed.isEmpty()) {

@@ -32,6 +32,10 @@ final class IndexTargets {
         this.selectBuilding = session.prepare("SELECT index_name FROM search_index_build WHERE alias = ?");
     }
 
+    String prefix() {
+        return prefix;
+    }
+
     String alias() {
         return definition.alias(prefix);
     }
