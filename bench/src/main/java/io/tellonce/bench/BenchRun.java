@@ -1,0 +1,152 @@
+package io.tellonce.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.tellonce.bench.data.Observations;
+import io.tellonce.bench.data.PersonGenerator;
+import io.tellonce.bench.data.Seeder;
+import io.tellonce.bench.data.SeedingResult;
+import io.tellonce.bench.data.Shares;
+import io.tellonce.bench.grpc.CallerCredentials;
+import io.tellonce.bench.grpc.ServiceClient;
+import io.tellonce.bench.load.LoadDriver;
+import io.tellonce.bench.load.LoadShape;
+import io.tellonce.bench.load.Measurement;
+import io.tellonce.bench.load.Operation;
+import io.tellonce.bench.report.BenchReport;
+import io.tellonce.bench.report.MachineInfo;
+import io.tellonce.bench.report.ReportFiles;
+import io.tellonce.bench.report.ReportTable;
+import io.tellonce.bench.report.RssSampler;
+import io.tellonce.bench.report.ScenarioResult;
+import io.tellonce.bench.scenario.CassandraSessions;
+import io.tellonce.bench.scenario.Memo;
+import io.tellonce.bench.scenario.Scenario;
+import io.tellonce.bench.scenario.ScenarioContext;
+import io.tellonce.bench.scenario.ScenarioRegistry;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** One benchmark run: seed if needed, measure each scenario in turn, compare with the baselines, report. */
+final class BenchRun {
+    private final BenchOptions options;
+    private final ScenarioRegistry registry;
+    private final LoadDriver driver;
+    private final ReportFiles files;
+    private final ReportTable table;
+    private final PrintStream out;
+
+    BenchRun(BenchOptions options, ScenarioRegistry registry, LoadDriver driver, ReportFiles files, ReportTable table,
+             PrintStream out) {
+        this.options = options;
+        this.registry = registry;
+        this.driver = driver;
+        this.files = files;
+        this.table = table;
+        this.out = out;
+    }
+
+    BenchReport run() throws Exception {
+        String startedAt = Instant.now().toString();
+        MachineInfo machine = MachineInfo.current();
+        List<Scenario> scenarios = options.scenarios().isEmpty() ? registry.all() : registry.select(options.scenarios());
+        PersonGenerator people = new PersonGenerator(options.seed(), Shares.realistic());
+        Observations observations = new Observations(options.seed());
+        Memo<CqlSession> cassandra = Memo.of(() -> CassandraSessions.open(options.cassandra(), options.datacenter()));
+        Optional<RssSampler> rss = servicePid().map(RssSampler::new);
+        try (ServiceClient service = new ServiceClient(options.target(),
+                new CallerCredentials(options.tenant(), options.token()))) {
+            SeedingResult seeding = seed(new Seeder(service, people, observations, options.seedConcurrency()));
+            ScenarioContext context = new ScenarioContext(service, cassandra, people, observations, options.people(),
+                    System.currentTimeMillis());
+            rss.ifPresent(RssSampler::windowMaxMiB);
+            List<ScenarioResult> results = new ArrayList<>();
+            for (Scenario scenario : options.seeding() == BenchOptions.Seeding.ONLY ? List.<Scenario>of() : scenarios) {
+                results.add(measure(scenario, context, rss));
+            }
+            BenchReport report = BenchReport.of(startedAt, machine, options.describe(), seeding, compared(results),
+                    rss.map(RssSampler::runMaxMiB).orElse(null));
+            files.write(report, options.out());
+            out.println();
+            out.print(table.render(report));
+            out.println("results: " + options.out().toAbsolutePath());
+            return report;
+        } finally {
+            rss.ifPresent(RssSampler::close);
+            if (cassandra.computed()) {
+                cassandra.get().close();
+            }
+        }
+    }
+
+    private SeedingResult seed(Seeder seeder) throws InterruptedException {
+        boolean checkFirst = options.seeding() == BenchOptions.Seeding.AUTO || options.seeding() == BenchOptions.Seeding.ONLY;
+        if (options.seeding() == BenchOptions.Seeding.NEVER || checkFirst && seeder.seeded(options.people())) {
+            out.printf("population of %,d people (seed %d) already seeded%n", options.people(), options.seed());
+            return SeedingResult.alreadySeeded(options.people());
+        }
+        out.printf("seeding %,d people through Resolve, %d in flight...%n", options.people(), options.seedConcurrency());
+        SeedingResult result = seeder.seed(options.people());
+        out.printf(Locale.ROOT, "seeded %,d people in %.1f s: %,.0f people/s; outcomes %s; errors %s%n", result.people(),
+                result.elapsed().toMillis() / 1000.0, result.peoplePerSecond(), result.outcomes(), result.errors());
+        return result;
+    }
+
+    private ScenarioResult measure(Scenario scenario, ScenarioContext context, Optional<RssSampler> rss) throws Exception {
+        LoadShape shape = scenario.fixedRate().isPresent()
+                ? LoadShape.open(scenario.fixedRate().getAsDouble(), options.concurrency(), options.warmUp(), options.duration())
+                : options.shape();
+        out.printf(Locale.ROOT, "%-26s %s ...%n", scenario.name(), describe(shape));
+        Operation operation = scenario.operations().prepare(context);
+        rss.ifPresent(RssSampler::windowMaxMiB);
+        Measurement measurement = driver.run(operation, shape);
+        ScenarioResult result = ScenarioResult.of(scenario, shape, measurement,
+                scenario.kind() == Scenario.Kind.SERVICE ? rss.map(RssSampler::windowMaxMiB).orElse(null) : null);
+        out.printf(Locale.ROOT, "%-26s %,.0f ops/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, errors %d%n", "",
+                result.throughputPerSecond(), result.latencyMillis().p50(), result.latencyMillis().p99(),
+                result.latencyMillis().max(), result.errorCount());
+        return result;
+    }
+
+    private static List<ScenarioResult> compared(List<ScenarioResult> results) {
+        Map<String, ScenarioResult> byName = new HashMap<>();
+        results.forEach(result -> byName.put(result.scenario(), result));
+        return results.stream().map(result -> result.baseline() != null && byName.containsKey(result.baseline())
+                ? result.comparedWith(byName.get(result.baseline())) : result).toList();
+    }
+
+    private Optional<Long> servicePid() {
+        OptionalLong given = options.servicePid();
+        if (given.isPresent()) {
+            return Optional.of(given.getAsLong());
+        }
+        return options.servicePidFile().flatMap(file -> {
+            try {
+                return Optional.of(Long.parseLong(Files.readString(file).trim()));
+            } catch (Exception e) {
+                out.println("warning: no service pid in " + file + "; memory is not sampled");
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String describe(LoadShape shape) {
+        String load = shape.mode() == LoadShape.Mode.CLOSED ? "closed loop, " + shape.concurrency() + " in flight"
+                : String.format(Locale.ROOT, "open loop at %.0f/s (at most %d in flight)", shape.ratePerSecond(),
+                        shape.concurrency());
+        return load + ", " + seconds(shape.warmUp()) + " warm-up + " + seconds(shape.duration());
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.0f s", duration.toMillis() / 1000.0);
+    }
+
+}
