@@ -16,7 +16,8 @@ import java.util.OptionalLong;
 public record BenchOptions(String target, String cassandra, String datacenter, String keyspace, String tenant,
                            Optional<String> token, int people, long seed, Seeding seeding, int seedConcurrency,
                            List<String> scenarios, LoadShape.Mode mode, int concurrency, double rate, Duration warmUp,
-                           Duration duration, OptionalLong servicePid, Optional<Path> servicePidFile, Path out) {
+                           Duration duration, OptionalLong servicePid, Optional<Path> servicePidFile,
+                           Optional<Path> cassandraPidFile, Path out) {
 
     /**
      * Whether to seed before measuring: auto seeds unless the first and last person are already there;
@@ -42,8 +43,9 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
               --rate N                    open loop: requests per second
               --warmup DURATION           e.g. 10s, 2m                                (10s)
               --duration DURATION         measured time per scenario                  (30s)
-              --service-pid PID           sample this process's resident memory
+              --service-pid PID           sample this process's resident memory and CPU
               --service-pid-file FILE     ... or the pid in this file (./tellonce bench passes .tellonce/service.pid)
+              --cassandra-pid-file FILE   also report Cassandra's CPU per operation
               --out FILE                  the JSON result file       (bench/target/results/bench-<time>.json)
             """;
 
@@ -69,6 +71,7 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
                 duration(o.getOrDefault("--duration", "30s")),
                 o.containsKey("--service-pid") ? OptionalLong.of(Long.parseLong(o.get("--service-pid"))) : OptionalLong.empty(),
                 Optional.ofNullable(o.get("--service-pid-file")).map(Path::of),
+                Optional.ofNullable(o.get("--cassandra-pid-file")).map(Path::of),
                 Path.of(o.getOrDefault("--out", "bench/target/results/bench-" + timestamp + ".json")));
         // Fails early on a bad combination (an open loop without a rate) rather than after seeding.
         options.shape();

@@ -13,7 +13,9 @@ import io.tellonce.bench.load.LoadShape;
 import io.tellonce.bench.load.Measurement;
 import io.tellonce.bench.load.Operation;
 import io.tellonce.bench.report.BenchReport;
+import io.tellonce.bench.report.CpuWindow;
 import io.tellonce.bench.report.MachineInfo;
+import io.tellonce.bench.report.ProcessCpu;
 import io.tellonce.bench.report.ReportFiles;
 import io.tellonce.bench.report.ReportTable;
 import io.tellonce.bench.report.RssSampler;
@@ -23,8 +25,10 @@ import io.tellonce.bench.scenario.Memo;
 import io.tellonce.bench.scenario.Scenario;
 import io.tellonce.bench.scenario.ScenarioContext;
 import io.tellonce.bench.scenario.ScenarioRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +38,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** One benchmark run: seed if needed, measure each scenario in turn, compare with the baselines, report. */
 final class BenchRun {
@@ -61,7 +68,11 @@ final class BenchRun {
         PersonGenerator people = new PersonGenerator(options.seed(), Shares.realistic());
         Observations observations = new Observations(options.seed());
         Memo<CqlSession> cassandra = Memo.of(() -> CassandraSessions.open(options.cassandra(), options.datacenter()));
-        Optional<RssSampler> rss = servicePid().map(RssSampler::new);
+        Optional<Long> servicePid = pidFrom(options.servicePid(), options.servicePidFile());
+        Optional<RssSampler> rss = servicePid.map(RssSampler::new);
+        List<ProcessCpu> processes = new ArrayList<>(List.of(ProcessCpu.self()));
+        servicePid.ifPresent(pid -> processes.add(new ProcessCpu("service", pid)));
+        pidFrom(OptionalLong.empty(), options.cassandraPidFile()).ifPresent(pid -> processes.add(new ProcessCpu("cassandra", pid)));
         try (ServiceClient service = new ServiceClient(options.target(),
                 new CallerCredentials(options.tenant(), options.token()))) {
             SeedingResult seeding = seed(new Seeder(service, people, observations, options.seedConcurrency()));
@@ -70,7 +81,7 @@ final class BenchRun {
             rss.ifPresent(RssSampler::windowMaxMiB);
             List<ScenarioResult> results = new ArrayList<>();
             for (Scenario scenario : options.seeding() == BenchOptions.Seeding.ONLY ? List.<Scenario>of() : scenarios) {
-                results.add(measure(scenario, context, rss));
+                results.add(measure(scenario, context, rss, processes));
             }
             BenchReport report = BenchReport.of(startedAt, machine, options.describe(), seeding, compared(results),
                     rss.map(RssSampler::runMaxMiB).orElse(null));
@@ -100,19 +111,32 @@ final class BenchRun {
         return result;
     }
 
-    private ScenarioResult measure(Scenario scenario, ScenarioContext context, Optional<RssSampler> rss) throws Exception {
+    private ScenarioResult measure(Scenario scenario, ScenarioContext context, Optional<RssSampler> rss,
+                                   List<ProcessCpu> processes) throws Exception {
         LoadShape shape = scenario.fixedRate().isPresent()
                 ? LoadShape.open(scenario.fixedRate().getAsDouble(), options.concurrency(), options.warmUp(), options.duration())
                 : options.shape();
         out.printf(Locale.ROOT, "%-26s %s ...%n", scenario.name(), describe(shape));
         Operation operation = scenario.operations().prepare(context);
         rss.ifPresent(RssSampler::windowMaxMiB);
-        Measurement measurement = driver.run(operation, shape);
+        CpuWindow cpu = new CpuWindow(processes);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        Measurement measurement;
+        try {
+            // The driver's measured phase starts after the warm-up: watch the CPU over the same window.
+            timer.schedule(cpu::open, shape.warmUp().toNanos(), TimeUnit.NANOSECONDS);
+            timer.schedule(cpu::close, shape.warmUp().plus(shape.duration()).toNanos(), TimeUnit.NANOSECONDS);
+            measurement = driver.run(operation, shape);
+        } finally {
+            timer.shutdown();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        }
         ScenarioResult result = ScenarioResult.of(scenario, shape, measurement,
-                scenario.kind() == Scenario.Kind.SERVICE ? rss.map(RssSampler::windowMaxMiB).orElse(null) : null);
-        out.printf(Locale.ROOT, "%-26s %,.0f ops/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, errors %d%n", "",
-                result.throughputPerSecond(), result.latencyMillis().p50(), result.latencyMillis().p99(),
-                result.latencyMillis().max(), result.errorCount());
+                scenario.kind() == Scenario.Kind.SERVICE ? rss.map(RssSampler::windowMaxMiB).orElse(null) : null,
+                cpu.millisPer(measurement.successes()));
+        out.printf(Locale.ROOT, "%-26s %,.0f ops/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, errors %d; CPU ms/op %s%n",
+                "", result.throughputPerSecond(), result.latencyMillis().p50(), result.latencyMillis().p99(),
+                result.latencyMillis().max(), result.errorCount(), result.cpuMillisPerOperation());
         return result;
     }
 
@@ -123,16 +147,15 @@ final class BenchRun {
                 ? result.comparedWith(byName.get(result.baseline())) : result).toList();
     }
 
-    private Optional<Long> servicePid() {
-        OptionalLong given = options.servicePid();
+    private Optional<Long> pidFrom(OptionalLong given, Optional<Path> file) {
         if (given.isPresent()) {
             return Optional.of(given.getAsLong());
         }
-        return options.servicePidFile().flatMap(file -> {
+        return file.flatMap(path -> {
             try {
-                return Optional.of(Long.parseLong(Files.readString(file).trim()));
-            } catch (Exception e) {
-                out.println("warning: no service pid in " + file + "; memory is not sampled");
+                return Optional.of(Long.parseLong(Files.readString(path).trim()));
+            } catch (IOException | RuntimeException e) {
+                out.println("warning: no pid in " + path + "; that process is not watched");
                 return Optional.empty();
             }
         });

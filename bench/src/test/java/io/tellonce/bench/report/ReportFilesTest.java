@@ -21,10 +21,11 @@ class ReportFilesTest {
     @Test
     void theJsonFileHasOneEntryPerScenarioWithPercentilesErrorsRatioAndVerdict() throws Exception {
         ScenarioResult baseline = ScenarioResult.of(Scenario.baseline("raw", "raw reads", context -> null), SHAPE,
-                measurement(40_000, Map.of()), null);
+                measurement(40_000, Map.of()), null, Map.of("cassandra", 0.2));
         ScenarioResult service = ScenarioResult.of(Scenario.service("get", "reads", "raw",
                         Target.throughput("reads >= 1,000/s", 1_000), context -> null), SHAPE,
-                measurement(10_000, Map.of("UNAVAILABLE", 3L)), 300.0).comparedWith(baseline);
+                measurement(10_000, Map.of("UNAVAILABLE", 3L)), 300.0, Map.of("service", 0.5, "cassandra", 0.3))
+                .comparedWith(baseline);
         BenchReport report = BenchReport.of("2025-01-01T00:00:00Z", new MachineInfo(2, "cpu", 24, "Linux", "JDK 17", "1 1 1"),
                 Map.of("people", "100000"), new SeedingResult(100, 8, Duration.ofSeconds(2), Map.of("CREATED", 100L),
                         Map.of(), 0, false), List.of(baseline, service), 300.0);
@@ -41,6 +42,7 @@ class ReportFilesTest {
         assertThat(get.get("errors").get("UNAVAILABLE").asLong()).isEqualTo(3);
         assertThat(get.get("baselineRatio").asDouble()).isEqualTo(0.25);
         assertThat(get.get("targetMet").asBoolean()).isFalse();
+        assertThat(get.get("cpuMillisPerOperation").get("service").asDouble()).isEqualTo(0.5);
         assertThat(json.get("results").get(0).get("baselineRatio").isNull()).isTrue();
         assertThat(json.get("memoryTargetMet").asBoolean()).isTrue();
     }
@@ -48,7 +50,8 @@ class ReportFilesTest {
     @Test
     void theTableSaysPlainlyWhichTargetsAreNotMet() {
         ScenarioResult service = ScenarioResult.of(Scenario.service("get", "reads", "raw",
-                Target.throughput("reads >= 1,000/s", 1_000), context -> null), SHAPE, measurement(10_000, Map.of()), null);
+                Target.throughput("reads >= 1,000/s", 1_000), context -> null), SHAPE, measurement(10_000, Map.of()), null,
+                Map.of("service", 0.5));
         BenchReport report = BenchReport.of("now", new MachineInfo(2, "cpu", 24, "Linux", "JDK 17", "1 1 1"), Map.of(),
                 SeedingResult.alreadySeeded(100), List.of(service), null);
 
