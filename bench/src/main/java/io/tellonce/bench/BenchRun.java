@@ -3,6 +3,7 @@ package io.tellonce.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.tellonce.bench.data.Observations;
 import io.tellonce.bench.data.PersonGenerator;
+import io.tellonce.bench.data.SeedStep;
 import io.tellonce.bench.data.Seeder;
 import io.tellonce.bench.data.SeedingResult;
 import io.tellonce.bench.data.Shares;
@@ -41,6 +42,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** One benchmark run: seed if needed, measure each scenario in turn, compare with the baselines, report. */
 final class BenchRun {
@@ -75,7 +77,9 @@ final class BenchRun {
         pidFrom(OptionalLong.empty(), options.cassandraPidFile()).ifPresent(pid -> processes.add(new ProcessCpu("cassandra", pid)));
         try (ServiceClient service = new ServiceClient(options.target(),
                 new CallerCredentials(options.tenant(), options.token()))) {
-            SeedingResult seeding = seed(new Seeder(service, people, observations, options.seedConcurrency()));
+            // Interactions, cases and consent join here as further steps when their services land.
+            List<SeedStep> steps = List.of(Seeder.resolveCrmRecord(service, observations));
+            SeedingResult seeding = seed(new Seeder(service, people, steps, options.seedConcurrency()));
             ScenarioContext context = new ScenarioContext(service, cassandra, people, observations, options.people(),
                     System.currentTimeMillis());
             rss.ifPresent(RssSampler::windowMaxMiB);
@@ -136,7 +140,7 @@ final class BenchRun {
                 cpu.millisPer(measurement.successes()));
         out.printf(Locale.ROOT, "%-26s %,.0f ops/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, errors %d; CPU ms/op %s%n",
                 "", result.throughputPerSecond(), result.latencyMillis().p50(), result.latencyMillis().p99(),
-                result.latencyMillis().max(), result.errorCount(), result.cpuMillisPerOperation());
+                result.latencyMillis().max(), result.errorCount(), cpu(result.cpuMillisPerOperation()));
         return result;
     }
 
@@ -159,6 +163,12 @@ final class BenchRun {
                 return Optional.empty();
             }
         });
+    }
+
+    private static String cpu(Map<String, Double> perOperation) {
+        return perOperation.entrySet().stream()
+                .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), entry.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String describe(LoadShape shape) {

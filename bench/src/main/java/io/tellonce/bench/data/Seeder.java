@@ -6,9 +6,8 @@ import io.tellonce.bench.load.FailureCodes;
 import io.tellonce.bench.load.LabelCounts;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.ProfileLookup;
-import io.tellonce.proto.v1.ResolveRequest;
-import io.tellonce.proto.v1.ResolveResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,10 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
- * Puts the synthetic population into the service through its public API (Resolve), many requests in
- * flight, so seeding measures the write path a real CRM import would take.
+ * Puts the synthetic population into the service through its public API, many people in flight, so
+ * seeding measures the write path a real import would take. Each person goes through the steps in
+ * order (see {@link SeedStep}); answers that say "try again" are retried with back-off.
  */
 public final class Seeder {
     /** Answers that say "try again later": contention on the same people, or back-pressure. */
@@ -30,14 +31,21 @@ public final class Seeder {
 
     private final ServiceClient service;
     private final PersonGenerator people;
-    private final Observations observations;
+    private final List<SeedStep> steps;
     private final int concurrency;
 
-    public Seeder(ServiceClient service, PersonGenerator people, Observations observations, int concurrency) {
+    public Seeder(ServiceClient service, PersonGenerator people, List<SeedStep> steps, int concurrency) {
         this.service = service;
         this.people = people;
-        this.observations = observations;
+        this.steps = List.copyOf(steps);
         this.concurrency = concurrency;
+    }
+
+    /** Resolve of each person's CRM record: every identifier and attribute, with an idempotency key. */
+    public static SeedStep resolveCrmRecord(ServiceClient service, Observations observations) {
+        return new SeedStep("resolve", person -> ServiceClient.stage(service.identity()
+                        .withDeadlineAfter(30, TimeUnit.SECONDS).resolve(observations.crmRecord(person)))
+                .thenApply(answer -> answer.getOutcome().name().replace("RESOLVE_OUTCOME_", "")));
     }
 
     /** Whether the first and the last person of the population can already be found. */
@@ -56,15 +64,7 @@ public final class Seeder {
         try {
             for (int i = 0; i < population; i++) {
                 slots.acquire();
-                ResolveRequest request = observations.crmRecord(people.person(i));
-                resolve(request, ATTEMPTS, retries, backOff).whenComplete((answer, failure) -> {
-                    if (failure == null) {
-                        outcomes.increment(answer.getOutcome().name().replace("RESOLVE_OUTCOME_", ""));
-                    } else {
-                        errors.increment(FailureCodes.of(failure));
-                    }
-                    slots.release();
-                });
+                seedPerson(people.person(i), outcomes, errors, retries, backOff).whenComplete((done, failure) -> slots.release());
                 long now = System.nanoTime();
                 if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                     lastReport = now;
@@ -79,27 +79,39 @@ public final class Seeder {
                 outcomes.snapshot(), errors.snapshot(), retries.sum(), false);
     }
 
-    private CompletionStage<ResolveResponse> resolve(ResolveRequest request, int attemptsLeft, LongAdder retries,
-                                                     ScheduledExecutorService backOff) {
-        return ServiceClient.stage(service.identity().withDeadlineAfter(30, TimeUnit.SECONDS).resolve(request))
-                .handle((answer, failure) -> {
+    /** The person's steps in order; a step that fails for good ends the person's seeding. */
+    private CompletionStage<Void> seedPerson(Person person, LabelCounts outcomes, LabelCounts errors, LongAdder retries,
+                                             ScheduledExecutorService backOff) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (SeedStep step : steps) {
+            chain = chain.thenCompose(previous -> withRetries(() -> step.call().apply(person), ATTEMPTS, retries, backOff)
+                    .thenAccept(outcome -> outcomes.increment(step.name() + ":" + outcome)));
+        }
+        return chain.exceptionally(failure -> {
+            errors.increment(FailureCodes.of(failure));
+            return null;
+        });
+    }
+
+    private static <T> CompletionStage<T> withRetries(Supplier<CompletionStage<T>> call, int attemptsLeft, LongAdder retries,
+                                                      ScheduledExecutorService backOff) {
+        return call.get().handle((answer, failure) -> {
                     if (failure == null) {
                         return CompletableFuture.completedFuture(answer);
                     }
                     if (attemptsLeft <= 1 || !RETRYABLE.contains(Status.fromThrowable(failure).getCode())) {
-                        return CompletableFuture.<ResolveResponse>failedFuture(failure);
+                        return CompletableFuture.<T>failedFuture(failure);
                     }
                     retries.increment();
                     long delayMillis = 20L << (ATTEMPTS - attemptsLeft);
-                    CompletableFuture<ResolveResponse> retried = new CompletableFuture<>();
-                    backOff.schedule(() -> resolve(request, attemptsLeft - 1, retries, backOff)
-                            .whenComplete((again, error) -> {
-                                if (error == null) {
-                                    retried.complete(again);
-                                } else {
-                                    retried.completeExceptionally(error);
-                                }
-                            }), delayMillis, TimeUnit.MILLISECONDS);
+                    CompletableFuture<T> retried = new CompletableFuture<>();
+                    backOff.schedule(() -> withRetries(call, attemptsLeft - 1, retries, backOff).whenComplete((again, error) -> {
+                        if (error == null) {
+                            retried.complete(again);
+                        } else {
+                            retried.completeExceptionally(error);
+                        }
+                    }), delayMillis, TimeUnit.MILLISECONDS);
                     return retried;
                 })
                 .thenCompose(next -> next);
