@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -16,16 +18,20 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a service's CPU time goes, from a JFR recording taken during a benchmark run (see
  * docs/benchmarks.md, "Profiling"): the hottest methods by own samples, the share of samples per
- * library (the first frame's package), the tellonce methods that CPU is spent under, and GC pauses.
+ * library (the first frame's package), the tellonce methods that CPU is spent under, the tellonce
+ * methods under which threads sat blocked, and GC pauses.
  *
  * <p>{@code java -cp bench/target/tellonce-bench.jar io.tellonce.bench.profile.JfrHotspots FILE.jfr [TOP]}
  */
 public final class JfrHotspots {
     private static final Map<String, String> LIBRARIES = libraries();
+    private static final Set<String> BLOCKING = Set.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait",
+            "jdk.ThreadSleep");
 
     private final Map<String, Integer> selfByMethod = new HashMap<>();
     private final Map<String, Integer> byLibrary = new HashMap<>();
     private final Map<String, Integer> underTellonce = new HashMap<>();
+    private final Map<String, Duration> blockedUnder = new HashMap<>();
     private int samples;
     private int gcPauses;
     private Duration gcPauseTotal = Duration.ZERO;
@@ -49,7 +55,15 @@ public final class JfrHotspots {
             gcPauseTotal = gcPauseTotal.plus(event.getDuration());
         }
         RecordedStackTrace stack = event.getStackTrace();
-        if (!type.equals("jdk.ExecutionSample") || stack == null || stack.getFrames().isEmpty()) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return;
+        }
+        if (BLOCKING.contains(type)) {
+            // Time a thread sat parked or waiting: CPU samples cannot show a thread that blocks on Cassandra.
+            innermostTellonce(stack).ifPresent(frame -> blockedUnder.merge(frame, event.getDuration(), Duration::plus));
+            return;
+        }
+        if (!type.equals("jdk.ExecutionSample")) {
             return;
         }
         samples++;
@@ -57,8 +71,11 @@ public final class JfrHotspots {
         String top = name(frames.get(0));
         selfByMethod.merge(top, 1, Integer::sum);
         byLibrary.merge(library(top), 1, Integer::sum);
-        frames.stream().map(JfrHotspots::name).filter(name -> name.startsWith("io.tellonce.")).findFirst()
-                .ifPresent(first -> underTellonce.merge(first, 1, Integer::sum));
+        innermostTellonce(stack).ifPresent(first -> underTellonce.merge(first, 1, Integer::sum));
+    }
+
+    private static Optional<String> innermostTellonce(RecordedStackTrace stack) {
+        return stack.getFrames().stream().map(JfrHotspots::name).filter(name -> name.startsWith("io.tellonce.")).findFirst();
     }
 
     String summary(int top) {
@@ -68,6 +85,9 @@ public final class JfrHotspots {
         section(out, "CPU by library (the sampled frame's package)", byLibrary, top);
         section(out, "hottest methods (own time)", selfByMethod, top);
         section(out, "tellonce methods that CPU is spent under (innermost tellonce frame)", underTellonce, top);
+        out.append("\nthreads blocked (parked, waiting on a monitor) under tellonce methods, summed, >= the recording's threshold\n");
+        blockedUnder.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).limit(top)
+                .forEach(entry -> out.append(String.format("  %7d ms  %s%n", entry.getValue().toMillis(), entry.getKey())));
         return out.toString();
     }
 

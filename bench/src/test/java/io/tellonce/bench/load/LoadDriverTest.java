@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,16 @@ class LoadDriverTest {
     void aClosedLoopKeepsExactlyTheConcurrencyInFlight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        // The first answers wait until all eight chains have started, however slowly the machine runs.
+        CountDownLatch allStarted = new CountDownLatch(8);
         driver.run(() -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            allStarted.countDown();
             return CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(allStarted);
                 inFlight.decrementAndGet();
                 return null;
-            }, CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS));
+            }, CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS));
         }, LoadShape.closed(8, Duration.ZERO, Duration.ofMillis(300)));
 
         assertThat(most.get()).isEqualTo(8);
@@ -94,5 +99,13 @@ class LoadDriverTest {
         assertThat(schedule.intendedStart(0)).isEqualTo(1_000);
         assertThat(schedule.intendedStart(1)).isEqualTo(251_000);
         assertThat(schedule.intendedStart(4_000)).isEqualTo(1_000_001_000L);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
