@@ -1,0 +1,48 @@
+package io.tellonce.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioRegistryTest {
+    private final ScenarioRegistry registry = StandardScenarios.registry("tellonce", "bench");
+
+    @Test
+    void namingAServiceScenarioBringsItsBaselineAlongAndBaselinesRunFirst() {
+        assertThat(registry.select(List.of("get-profile-by-identifier")))
+                .extracting(Scenario::name).containsExactly("raw-profile-by-identifier", "get-profile-by-identifier");
+    }
+
+    @Test
+    void everyServiceScenarioHasABaselineAndATarget() {
+        assertThat(registry.all()).filteredOn(s -> s.kind() == Scenario.Kind.SERVICE).isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.baseline()).isPresent();
+                    assertThat(s.target()).isPresent();
+                });
+    }
+
+    @Test
+    void anUnknownScenarioIsRefusedWithTheKnownNames() {
+        assertThatThrownBy(() -> registry.select(List.of("nope")))
+                .hasMessageContaining("unknown scenario nope").hasMessageContaining("resolve-new");
+    }
+
+    @Test
+    void aScenarioMayNotNameABaselineThatDoesNotExist() {
+        assertThatThrownBy(() -> new ScenarioRegistry(List.of(Scenario.service("a", "a", "missing",
+                Target.throughput("t", 1), context -> null)))).hasMessageContaining("unknown baseline missing");
+    }
+
+    @Test
+    void aFixedRateVariantRunsOpenLoopAgainstItsOwnTarget() {
+        Scenario scenario = registry.find("get-profile-by-identifier").orElseThrow()
+                .atRate("get-profile-p99", 5_000, Target.latency("p99 <= 10 ms at 5,000/s", 5_000, 10));
+
+        assertThat(scenario.fixedRate()).hasValue(5_000);
+        assertThat(scenario.target().orElseThrow().maxP99Millis()).hasValue(10);
+        assertThat(scenario.baseline()).hasValue("raw-profile-by-identifier");
+    }
+}
