@@ -237,6 +237,7 @@ public final class IdentityResolver {
          *
          * @param held the profile's identifiers so far; grows with each claim won
          * @return the identifiers left unclaimed because they would break a limit
+         * @throws ClusterChangedException (in the stage) when another profile claimed a strong one first
          */
         private CompletionStage<List<Identifier>> claimWithinPolicy(List<Identifier> identifiers, ProfileId node,
                                                                     List<Identifier> held, String evidence) {
@@ -254,7 +255,21 @@ public final class IdentityResolver {
             }
             List<CompletableFuture<Claim>> claims = fitting.stream()
                     .map(id -> graph.claim(tenant, id, node, observation, evidence).toCompletableFuture()).toList();
-            return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new)).thenApply(done -> left);
+            return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<Identifier> lost = new ArrayList<>();
+                for (int i = 0; i < fitting.size(); i++) {
+                    // A weak identifier (a shared tablet) owned elsewhere links nobody: nothing to redo.
+                    if (!claims.get(i).join().owner().equals(node) && !policy.weak(fitting.get(i))) {
+                        lost.add(fitting.get(i));
+                    }
+                }
+                if (!lost.isEmpty()) {
+                    // A concurrent observation claimed it first: its profile and this one are the same
+                    // person, so plan again from fresh reads, which now finds both and merges them.
+                    throw new ClusterChangedException(describe(lost) + " was claimed by another profile meanwhile");
+                }
+                return left;
+            });
         }
 
         private String firstSeen() {

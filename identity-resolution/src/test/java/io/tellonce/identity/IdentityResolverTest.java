@@ -40,6 +40,26 @@ class IdentityResolverTest {
     }
 
     @Test
+    void anIdentifierWonByAConcurrentObservationMergesInsteadOfBeingDropped() {
+        ProfileId competitor = new ProfileId(UUID.randomUUID());
+        graph.beforeClaim = id -> {
+            if (id.equals(PHONE)) {
+                graph.beforeClaim = any -> { };
+                // Another instance creates a profile for the same phone between our read and our claim.
+                graph.createProfile(TENANT, competitor, seen(PHONE), List.of());
+                graph.claim(TENANT, PHONE, competitor, seen(PHONE), "first seen elsewhere");
+            }
+        };
+
+        Resolution resolved = resolve(seen(EMAIL, PHONE));
+
+        assertThat(resolved.outcome()).isEqualTo(ResolveOutcome.MERGED);
+        assertThat(graph.rootOf(competitor)).isEqualTo(resolved.profileId());
+        assertThat(graph.rootOf(graph.owners.get("acme/email alice@example.com").owner()))
+                .isEqualTo(resolved.profileId());
+    }
+
+    @Test
     void aKnownIdentifierMatchesAndNewOnesJoinTheProfile() {
         Resolution created = resolve(seen(EMAIL));
         Resolution matched = resolve(seen(PHONE, EMAIL));

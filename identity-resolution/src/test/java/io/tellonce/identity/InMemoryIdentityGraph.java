@@ -82,9 +82,13 @@ final class InMemoryIdentityGraph implements IdentityGraph {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Runs before each claim: a test's way to let another instance win the identifier first. */
+    volatile java.util.function.Consumer<Identifier> beforeClaim = identifier -> { };
+
     @Override
     public CompletionStage<Claim> claim(TenantId tenant, Identifier identifier, ProfileId node, Observation observation,
                                         String evidence) {
+        beforeClaim.accept(identifier);
         Claim mine = new Claim(node, observation.sourceSystem(), observation.observedAt(), evidence);
         Claim earlier = owners.putIfAbsent(key(tenant, identifier), mine);
         return CompletableFuture.supplyAsync(() -> earlier == null ? mine : earlier);
