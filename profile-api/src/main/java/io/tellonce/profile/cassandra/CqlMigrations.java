@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CqlMigrations {
     /** The scripts, in order. A script is never edited once released: add a new version instead. */
-    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql");
+    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V002__history.cql");
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
