@@ -31,7 +31,19 @@ final class CaseActivity {
      * write timestamp so that an older activity arriving late never hides a newer one.
      */
     List<BoundStatement> lastActivity(TenantId tenant, CustomerCase aCase, Instant at, UUID interactionId) {
-        long micros = CassandraIdentityGraph.micros(at);
+        return lastActivity(tenant, aCase, at, interactionId, CassandraIdentityGraph.micros(at));
+    }
+
+    /**
+     * A new case's last activity is its opening, written with the lowest write timestamp so that any
+     * interaction of the case, even one that happened before the case was opened, replaces it.
+     */
+    List<BoundStatement> opened(TenantId tenant, CustomerCase aCase) {
+        return lastActivity(tenant, aCase, aCase.openedAt(), null, 1);
+    }
+
+    private List<BoundStatement> lastActivity(TenantId tenant, CustomerCase aCase, Instant at, UUID interactionId,
+                                              long micros) {
         List<BoundStatement> statements = new ArrayList<>();
         statements.add(cql.setCaseActivity.bind(micros, at, interactionId, tenant.value(), aCase.id()));
         statements.add(cql.setNodeCaseActivity.bind(micros, at, interactionId, tenant.value(), aCase.node().value(),

@@ -60,7 +60,7 @@ final class CassandraCaseStore implements CaseStore {
                 .addStatement(cql.upsertNodeCase.bind(t, opened.node().value(), opened.id(), opened.title(),
                         opened.topic(), name(opened.status()), opened.openedAt(), opened.updatedAt()))
                 .addStatement(activity.event(tenant, opened.id(), event));
-        activity.lastActivity(tenant, opened, opened.openedAt(), null).forEach(batch::addStatement);
+        activity.opened(tenant, opened).forEach(batch::addStatement);
         batch.addStatement(feed.change(tenant, CASE_CHANGED, List.of(opened.node()), opened.id().toString()));
         return session.executeAsync(batch.setIdempotence(true).build()).thenApply(done -> null);
     }

@@ -31,6 +31,7 @@ public final class CqlMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
 
     private final CqlSession session;
     private final String keyspace;
@@ -91,7 +92,8 @@ public final class CqlMigrations {
             return;
         }
         for (String statement : statements(text)) {
-            session.execute(statement);
+            // Schema changes wait for every node to agree: far slower than the request timeout on a busy node.
+            session.execute(SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
         }
         session.execute(SimpleStatement.newInstance(
                 "INSERT INTO schema_migrations (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)",
