@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
+import io.tellonce.proto.v1.GetCustomerContextRequest;
+import io.tellonce.proto.v1.ListInteractionsRequest;
+import io.tellonce.proto.v1.ListOpenCasesRequest;
+import io.tellonce.proto.v1.OpenCaseRequest;
+import io.tellonce.proto.v1.RecordInteractionRequest;
+import io.tellonce.proto.v1.UpdateCaseRequest;
+import io.tellonce.proto.v1.WatchCustomerContextRequest;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
 import io.tellonce.proto.v1.ListReviewItemsRequest;
 import io.tellonce.proto.v1.MoveIdentifierRequest;
@@ -27,15 +34,22 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
     private static final Pattern CALL = Pattern.compile(
             "-d '(\\{.*?})'\\s*\\\\?\\s*127\\.0\\.0\\.1:50051 tellonce\\.v1\\.\\w+/(\\w+)", Pattern.DOTALL);
-    private static final Map<String, Supplier<Message.Builder>> REQUESTS = Map.of(
-            "Resolve", ResolveRequest::newBuilder,
-            "GetProfile", GetProfileRequest::newBuilder,
-            "GetIdentityGraph", GetIdentityGraphRequest::newBuilder,
-            "MergeProfiles", MergeProfilesRequest::newBuilder,
-            "UnmergeProfile", UnmergeProfileRequest::newBuilder,
-            "ListReviewItems", ListReviewItemsRequest::newBuilder,
-            "DecideReviewItem", DecideReviewItemRequest::newBuilder,
-            "MoveIdentifier", MoveIdentifierRequest::newBuilder);
+    private static final Map<String, Supplier<Message.Builder>> REQUESTS = Map.ofEntries(
+            Map.entry("Resolve", ResolveRequest::newBuilder),
+            Map.entry("GetProfile", GetProfileRequest::newBuilder),
+            Map.entry("GetIdentityGraph", GetIdentityGraphRequest::newBuilder),
+            Map.entry("MergeProfiles", MergeProfilesRequest::newBuilder),
+            Map.entry("UnmergeProfile", UnmergeProfileRequest::newBuilder),
+            Map.entry("ListReviewItems", ListReviewItemsRequest::newBuilder),
+            Map.entry("DecideReviewItem", DecideReviewItemRequest::newBuilder),
+            Map.entry("MoveIdentifier", MoveIdentifierRequest::newBuilder),
+            Map.entry("RecordInteraction", RecordInteractionRequest::newBuilder),
+            Map.entry("OpenCase", OpenCaseRequest::newBuilder),
+            Map.entry("UpdateCase", UpdateCaseRequest::newBuilder),
+            Map.entry("ListOpenCases", ListOpenCasesRequest::newBuilder),
+            Map.entry("ListInteractions", ListInteractionsRequest::newBuilder),
+            Map.entry("GetCustomerContext", GetCustomerContextRequest::newBuilder),
+            Map.entry("WatchCustomerContext", WatchCustomerContextRequest::newBuilder));
 
     @Test
     void everyGrpcurlExampleIsAValidRequest() throws Exception {
