@@ -26,11 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CqlMigrations {
     /** The scripts, in order. A script is never edited once released: add a new version instead. */
-    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V004__change_log_and_indexing.cql");
+    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V002__history.cql",
+            "V004__change_log_and_indexing.cql");
     public static final int LATEST_VERSION = SCRIPTS.stream().mapToInt(CqlMigrations::version).max().orElseThrow();
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
 
     private final CqlSession session;
     private final String keyspace;
@@ -91,7 +93,8 @@ public final class CqlMigrations {
             return;
         }
         for (String statement : statements(text)) {
-            session.execute(statement);
+            // Schema changes wait for every node to agree: far slower than the request timeout on a busy node.
+            session.execute(SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
         }
         session.execute(SimpleStatement.newInstance(
                 "INSERT INTO schema_migrations (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)",

@@ -22,6 +22,7 @@ import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.MergeNotFound;
 import io.tellonce.profile.app.PreconditionFailed;
+import io.tellonce.profile.app.RecordNotFound;
 import io.tellonce.profile.app.ReviewItemNotFound;
 import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
@@ -63,6 +64,11 @@ public final class FailureStatus {
             return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
                     .setResourceType("tellonce.v1.ReviewItem").setResourceName(notFound.item().toString())
                     .setDescription("no such review item in this tenant").build()));
+        }
+        if (cause instanceof RecordNotFound notFound) {
+            return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
+                    .setResourceType(notFound.resourceType()).setResourceName(notFound.name())
+                    .setDescription("not found in this tenant").build()));
         }
         if (cause instanceof UnidentifiableObservation unidentifiable) {
             return invalidArgument(new InvalidRequest("identifiers", unidentifiable.getMessage()));

@@ -1,8 +1,5 @@
 package io.tellonce.profile.grpc;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentityResolver;
@@ -11,7 +8,6 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.FieldViolation;
-import io.tellonce.profile.app.IdempotentWrites;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.IdentityGraphView;
 import io.tellonce.profile.app.ProfileClusters;
@@ -39,11 +35,6 @@ import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
 import io.tellonce.proto.v1.UnmergeProfileResponse;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,20 +49,20 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final ResolveRequestReader reader;
     private final IdentifierMessages identifiers;
     private final IdentityResolver resolver;
-    private final IdempotentWrites idempotentWrites;
+    private final IdempotentCalls idempotentCalls;
     private final ProfileClusters clusters;
     private final ProfileLookups lookups;
     private final ReviewItems reviews;
     private final Replies replies;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
-                     IdentityResolver resolver, IdempotentWrites idempotentWrites, ProfileClusters clusters,
+                     IdentityResolver resolver, IdempotentCalls idempotentCalls, ProfileClusters clusters,
                      ProfileLookups lookups, ReviewItems reviews, Replies replies) {
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
         this.resolver = resolver;
-        this.idempotentWrites = idempotentWrites;
+        this.idempotentCalls = idempotentCalls;
         this.clusters = clusters;
         this.lookups = lookups;
         this.reviews = reviews;
@@ -207,12 +198,9 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         replies.reply(responses, () -> {
             TenantId tenant = tenants.current();
             Observation observation = reader.read(request);
-            if (request.getIdempotencyKey().isEmpty()) {
-                return resolve(tenant, observation);
-            }
-            return idempotentWrites.once(tenant, RESOLVE, request.getIdempotencyKey(), fingerprint(request),
-                            () -> resolve(tenant, observation).thenApply(ResolveResponse::toByteArray))
-                    .thenApply(IdentityEndpoint::parse);
+            return idempotentCalls.once(tenant, RESOLVE, request.getIdempotencyKey(),
+                    request.toBuilder().clearIdempotencyKey().build(), ResolveResponse.parser(),
+                    () -> resolve(tenant, observation));
         });
     }
 
@@ -235,29 +223,5 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         resolution.reviewItemId().ifPresent(id -> response.setReviewItemId(id.toString()));
         resolution.identifiers().forEach(id -> response.addIdentifiers(identifiers.write(id)));
         return response.build();
-    }
-
-    /** A digest of the request without its key, serialised deterministically (map order fixed). */
-    private static byte[] fingerprint(ResolveRequest request) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            out.useDeterministicSerialization();
-            request.toBuilder().clearIdempotencyKey().build().writeTo(out);
-            out.flush();
-            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ResolveResponse parse(byte[] stored) {
-        try {
-            return ResolveResponse.parseFrom(ByteString.copyFrom(stored));
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("a remembered Resolve answer is not a ResolveResponse", e);
-        }
     }
 }

@@ -3,10 +3,8 @@ package io.tellonce.profile.grpc;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.ProfileQueries;
-import io.tellonce.profile.app.ProfileView;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.GetProfileResponse;
-import io.tellonce.proto.v1.Profile;
 import io.tellonce.proto.v1.ProfileServiceGrpc;
 import jakarta.inject.Singleton;
 
@@ -14,15 +12,15 @@ import jakarta.inject.Singleton;
 @Singleton
 final class ProfileEndpoint extends ProfileServiceGrpc.ProfileServiceImplBase {
     private final CallerTenant tenants;
-    private final IdentifierMessages identifiers;
+    private final ProfileMessages messages;
     private final ProfileLookups lookups;
     private final ProfileQueries profiles;
     private final Replies replies;
 
-    ProfileEndpoint(CallerTenant tenants, IdentifierMessages identifiers, ProfileLookups lookups,
+    ProfileEndpoint(CallerTenant tenants, ProfileMessages messages, ProfileLookups lookups,
                     ProfileQueries profiles, Replies replies) {
         this.tenants = tenants;
-        this.identifiers = identifiers;
+        this.messages = messages;
         this.lookups = lookups;
         this.profiles = profiles;
         this.replies = replies;
@@ -34,17 +32,7 @@ final class ProfileEndpoint extends ProfileServiceGrpc.ProfileServiceImplBase {
             TenantId tenant = tenants.current();
             return lookups.find(tenant, request.getLookup())
                     .thenCompose(profileId -> profiles.byId(tenant, profileId))
-                    .thenApply(view -> GetProfileResponse.newBuilder().setProfile(profile(view)).build());
+                    .thenApply(view -> GetProfileResponse.newBuilder().setProfile(messages.write(view)).build());
         });
-    }
-
-    private Profile profile(ProfileView view) {
-        Profile.Builder profile = Profile.newBuilder()
-                .setProfileId(view.profileId().toString())
-                .setAttributes(AttributeCodec.write(view.attributes()))
-                .setCreateTime(WireTime.of(view.createdAt()))
-                .setUpdateTime(WireTime.of(view.updatedAt()));
-        view.identifiers().forEach(listed -> profile.addIdentifiers(identifiers.write(listed)));
-        return profile.build();
     }
 }

@@ -4,7 +4,7 @@ import io.tellonce.profile.app.ProfileView;
 import io.tellonce.proto.v1.Profile;
 import jakarta.inject.Singleton;
 
-/** A profile as read, on the wire. */
+/** Profiles as wire messages. */
 @Singleton
 final class ProfileMessages {
     private final IdentifierMessages identifiers;

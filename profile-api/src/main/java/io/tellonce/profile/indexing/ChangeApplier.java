@@ -5,6 +5,8 @@ import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
 import io.tellonce.profile.cassandra.ChangeLogEntry;
+import io.tellonce.profile.history.Cases;
+import io.tellonce.profile.history.PersonHistory;
 import io.tellonce.search.DocumentChange;
 import io.tellonce.search.ProfileIndex;
 import jakarta.inject.Singleton;
@@ -30,8 +32,13 @@ final class ChangeApplier implements ChangeSink {
     private final ProfileIndex index;
     private final IndexTargets targets;
     private final DocumentVersions versions;
+    private final PersonHistory people;
+    private final Cases cases;
 
-    ChangeApplier(ProfileReader profiles, ProfileIndex index, IndexTargets targets, DocumentVersions versions) {
+    ChangeApplier(ProfileReader profiles, ProfileIndex index, IndexTargets targets, DocumentVersions versions,
+                  PersonHistory people, Cases cases) {
+        this.people = people;
+        this.cases = cases;
         this.profiles = profiles;
         this.index = index;
         this.targets = targets;
@@ -64,10 +71,16 @@ final class ChangeApplier implements ChangeSink {
 
     private List<DocumentChange> documentChanges(Set<Named> named) {
         Map<Named, CompletableFuture<Optional<ProfileView>>> reads = new LinkedHashMap<>();
+        Map<Named, CompletableFuture<Boolean>> openCases = new LinkedHashMap<>();
         Map<Named, Long> readVersions = new LinkedHashMap<>();
         for (Named profile : named) {
             readVersions.put(profile, versions.next());
             reads.put(profile, profiles.profile(profile.tenant(), profile.id()).toCompletableFuture());
+            openCases.put(profile, reads.get(profile).thenCompose(view -> view.isEmpty()
+                    ? CompletableFuture.completedFuture(false)
+                    : people.person(profile.tenant(), view.get().profileId())
+                            .thenCompose(person -> cases.active(profile.tenant(), person))
+                            .thenApply(active -> !active.isEmpty())));
         }
         Map<String, DocumentChange> changes = new LinkedHashMap<>();
         for (Named profile : named) {
@@ -80,7 +93,8 @@ final class ChangeApplier implements ChangeSink {
                 changes.putIfAbsent(removal.documentId(), removal);
             }
             view.ifPresent(found -> {
-                DocumentChange upsert = new DocumentChange.Upsert(ProfileDocuments.of(profile.tenant(), found, false),
+                DocumentChange upsert = new DocumentChange.Upsert(ProfileDocuments.of(profile.tenant(), found,
+                        openCases.get(profile).join()),
                         version);
                 changes.put(upsert.documentId(), upsert);
             });

@@ -1,0 +1,5 @@
+package io.tellonce.profile.history;
+
+public enum Speaker {
+    UNSPECIFIED, CUSTOMER, AGENT, BOT, SYSTEM
+}
