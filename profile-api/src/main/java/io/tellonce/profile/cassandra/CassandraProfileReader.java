@@ -9,10 +9,10 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Survivorship;
 import io.tellonce.identity.Survivorship.Candidate;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.ProfileMembers;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
 import io.tellonce.profile.app.ProfileView.ListedIdentifier;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,67 +20,42 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 
 /**
- * Reads a profile: any of its ids (current or absorbed) leads to its root, whose members' partitions
- * are read in parallel and combined; per attribute, the most recently observed value wins.
+ * Reads a profile: any of its ids (current or absorbed) leads to its members (ProfileMembers), whose
+ * partitions are read in parallel and combined; per attribute, the most recently observed value wins.
  */
 @Singleton
 final class CassandraProfileReader implements ProfileReader {
     private final CqlSession session;
     private final GraphStatements cql;
-    private final ClusterOperations clusters;
-    private final ExecutorService clusterThreads;
+    private final ProfileMembers members;
     private final Survivorship survivorship;
 
-    CassandraProfileReader(CqlSession session, GraphStatements cql, ClusterOperations clusters,
-                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Survivorship survivorship) {
+    CassandraProfileReader(CqlSession session, GraphStatements cql, ProfileMembers members, Survivorship survivorship) {
         this.session = session;
         this.cql = cql;
-        this.clusters = clusters;
-        this.clusterThreads = clusterThreads;
+        this.members = members;
         this.survivorship = survivorship;
     }
 
     @Override
     public CompletionStage<Optional<ProfileView>> profile(TenantId tenant, ProfileId profile) {
-        return session.executeAsync(cql.selectNodeHead.bind(tenant.value(), profile.value())).thenCompose(head -> {
-            Row row = head.one();
-            if (row == null || row.getUuid("root_id") == null) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            ProfileId root = new ProfileId(row.getUuid("root_id"));
-            return session.executeAsync(cql.selectCluster.bind(tenant.value(), root.value()))
-                    .thenCompose(cluster -> read(tenant, profile, root, cluster));
-        });
+        return members.of(tenant, profile).thenCompose(found -> found.isEmpty()
+                ? CompletableFuture.completedFuture(Optional.<ProfileView>empty())
+                : read(tenant, found.get()));
     }
 
-    private CompletionStage<Optional<ProfileView>> read(TenantId tenant, ProfileId asked, ProfileId root,
-                                                        AsyncResultSet cluster) {
-        List<ProfileId> members = new ArrayList<>();
-        boolean pending = false;
-        for (Row row : cluster.currentPage()) {
-            pending |= row.getUuid("pending_merge") != null || row.getUuid("pending_unmerge") != null;
-            if (row.getUuid("member_id") != null) {
-                members.add(new ProfileId(row.getUuid("member_id")));
-            }
-        }
-        if (pending || members.isEmpty()) {
-            // A merge or unmerge is unfinished (or just finished under us): settle it, then read again.
-            return CompletableFuture.supplyAsync(() -> clusters.currentRoots(tenant, Set.of(asked)), clusterThreads)
-                    .thenCompose(settled -> profile(tenant, asked));
-        }
-        List<CompletableFuture<AsyncResultSet>> reads = members.stream()
+    private CompletionStage<Optional<ProfileView>> read(TenantId tenant, ProfileMembers.Members found) {
+        List<CompletableFuture<AsyncResultSet>> reads = found.nodes().stream()
                 .map(member -> session.executeAsync(cql.selectNode.bind(tenant.value(), member.value())).toCompletableFuture())
                 .toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Combined combined = new Combined();
             reads.forEach(read -> read.join().currentPage().forEach(combined::add));
-            return Optional.of(combined.view(root, survivorship));
+            return Optional.of(combined.view(found.profile(), survivorship));
         });
     }
 

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,15 @@ import org.slf4j.LoggerFactory;
  * DDL at once, which Cassandra does not tolerate well.
  */
 public final class CqlMigrations {
-    /** The scripts, in order. A script is never edited once released: add a new version instead. */
-    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql");
-    public static final int LATEST_VERSION = SCRIPTS.size();
+    // Declared before the scripts: LATEST_VERSION is read from their names as the class initialises.
+    private static final Pattern SCRIPT_NAME = Pattern.compile("^V(\\d{3})__[a-z0-9_]+\\.cql$");
+
+    /**
+     * The scripts, in order; each one's version is the number in its name (V003__... is version 3).
+     * A script is never edited once released: add a new version instead.
+     */
+    static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V003__consent_and_audit.cql");
+    public static final int LATEST_VERSION = version(SCRIPTS.get(SCRIPTS.size() - 1));
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
@@ -52,8 +60,8 @@ public final class CqlMigrations {
         UUID holder = UUID.randomUUID();
         acquireLease(holder);
         try {
-            for (int version = 1; version <= SCRIPTS.size(); version++) {
-                applyIfNew(version, SCRIPTS.get(version - 1));
+            for (String script : SCRIPTS) {
+                applyIfNew(version(script), script);
             }
         } finally {
             session.execute(SimpleStatement.newInstance(
@@ -97,6 +105,15 @@ public final class CqlMigrations {
                 "INSERT INTO schema_migrations (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)",
                 version, script, checksum, Instant.now()));
         LOG.info("applied schema migration {} ({}) to keyspace {}", version, script, keyspace);
+    }
+
+    /** Versions are numbered by name, not by position, so that branches adding different versions merge. */
+    static int version(String script) {
+        Matcher name = SCRIPT_NAME.matcher(script);
+        if (!name.matches()) {
+            throw new IllegalStateException("migration script names look like V001__what.cql, not " + script);
+        }
+        return Integer.parseInt(name.group(1));
     }
 
     /** Splits a script into statements: comments dropped, statements end with ';' at end of line. */

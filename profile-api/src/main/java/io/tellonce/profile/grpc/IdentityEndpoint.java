@@ -1,7 +1,6 @@
 package io.tellonce.profile.grpc;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.Identifier;
@@ -10,6 +9,7 @@ import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.AuditTrail;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.IdempotentWrites;
 import io.tellonce.profile.app.InvalidRequest;
@@ -39,11 +39,6 @@ import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
 import io.tellonce.proto.v1.UnmergeProfileResponse;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +48,12 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase {
     private static final String RESOLVE = "Resolve";
+    private static final String RESOLVE_RPC = IdentityServiceGrpc.getResolveMethod().getFullMethodName();
+    private static final String MERGE_RPC = IdentityServiceGrpc.getMergeProfilesMethod().getFullMethodName();
+    private static final String UNMERGE_RPC = IdentityServiceGrpc.getUnmergeProfileMethod().getFullMethodName();
+    private static final String GRAPH_RPC = IdentityServiceGrpc.getGetIdentityGraphMethod().getFullMethodName();
+    private static final String DECIDE_RPC = IdentityServiceGrpc.getDecideReviewItemMethod().getFullMethodName();
+    private static final String MOVE_RPC = IdentityServiceGrpc.getMoveIdentifierMethod().getFullMethodName();
 
     private final CallerTenant tenants;
     private final ResolveRequestReader reader;
@@ -62,11 +63,12 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final ProfileClusters clusters;
     private final ProfileLookups lookups;
     private final ReviewItems reviews;
+    private final AuditTrail audit;
     private final Replies replies;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
                      IdentityResolver resolver, IdempotentWrites idempotentWrites, ProfileClusters clusters,
-                     ProfileLookups lookups, ReviewItems reviews, Replies replies) {
+                     ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies) {
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
@@ -75,6 +77,7 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         this.clusters = clusters;
         this.lookups = lookups;
         this.reviews = reviews;
+        this.audit = audit;
         this.replies = replies;
     }
 
@@ -89,6 +92,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
                 throw new InvalidRequest(problems);
             }
             return clusters.moveIdentifier(tenant, identifier.orElseThrow(), move.target(), move.actor(), move.reason())
+                    .thenCompose(profiles -> audit.changed(profiles, tenants.caller(), MOVE_RPC, profiles,
+                            "moved " + identifier.orElseThrow() + " by " + move.actor() + ": " + move.reason()))
                     .thenApply(profiles -> MoveIdentifierResponse.newBuilder()
                             .setFromProfileId(profiles.get(0).toString())
                             .setToProfileId(profiles.get(1).toString())
@@ -115,6 +120,9 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
             TenantId tenant = tenants.current();
             SupervisorRequests.Decision decision = SupervisorRequests.decision(request);
             return reviews.decide(tenant, decision.item(), decision.verdict(), decision.actor(), decision.reason())
+                    .thenCompose(item -> audit.changed(item, tenants.caller(), DECIDE_RPC, item.profiles(),
+                            "review item " + item.id() + " decided " + decision.verdict() + " by " + decision.actor()
+                                    + ": " + decision.reason()))
                     .thenApply(item -> DecideReviewItemResponse.newBuilder().setReviewItem(reviewItem(item)).build());
         });
     }
@@ -145,6 +153,9 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
             TenantId tenant = tenants.current();
             SupervisorRequests.Merge merge = SupervisorRequests.merge(request);
             return clusters.merge(tenant, merge.profiles(), merge.actor(), merge.reason())
+                    .thenCompose(result -> audit.changed(result, tenants.caller(), MERGE_RPC,
+                            concat(result.profile(), result.absorbed()), "merge " + result.mergeId() + " by "
+                                    + merge.actor() + ": " + merge.reason()))
                     .thenApply(result -> MergeProfilesResponse.newBuilder()
                             .setProfileId(result.profile().toString())
                             .addAllMergedProfileIds(result.absorbed().stream().map(ProfileId::toString).toList())
@@ -159,6 +170,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
             TenantId tenant = tenants.current();
             SupervisorRequests.Unmerge unmerge = SupervisorRequests.unmerge(request);
             return clusters.unmerge(tenant, unmerge.mergeId(), unmerge.actor(), unmerge.reason())
+                    .thenCompose(profiles -> audit.changed(profiles, tenants.caller(), UNMERGE_RPC, profiles,
+                            "undid merge " + unmerge.mergeId() + " by " + unmerge.actor() + ": " + unmerge.reason()))
                     .thenApply(profiles -> UnmergeProfileResponse.newBuilder()
                             .addAllProfileIds(profiles.stream().map(ProfileId::toString).toList())
                             .build());
@@ -170,7 +183,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         replies.reply(responses, () -> {
             TenantId tenant = tenants.current();
             return lookups.find(tenant, request.getLookup())
-                    .thenCompose(profile -> clusters.graph(tenant, profile))
+                    .thenCompose(node -> audit.read(tenants.caller(), GRAPH_RPC, node, Optional.empty(), "identity graph",
+                            () -> clusters.graph(tenant, node)))
                     .thenApply(this::graph);
         });
     }
@@ -210,14 +224,26 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
             if (request.getIdempotencyKey().isEmpty()) {
                 return resolve(tenant, observation);
             }
-            return idempotentWrites.once(tenant, RESOLVE, request.getIdempotencyKey(), fingerprint(request),
+            return idempotentWrites.once(tenant, RESOLVE, request.getIdempotencyKey(), Fingerprints.of(request.toBuilder().clearIdempotencyKey().build()),
                             () -> resolve(tenant, observation).thenApply(ResolveResponse::toByteArray))
                     .thenApply(IdentityEndpoint::parse);
         });
     }
 
     private CompletionStage<ResolveResponse> resolve(TenantId tenant, Observation observation) {
-        return resolver.resolve(tenant, observation).thenApply(this::response);
+        return resolver.resolve(tenant, observation)
+                .thenCompose(resolution -> audit.changed(resolution, tenants.caller(), RESOLVE_RPC,
+                        concat(resolution.profileId(), resolution.mergedProfileIds()),
+                        resolution.outcome().name().toLowerCase() + " from " + observation.sourceSystem() + ": "
+                                + resolution.explanation()))
+                .thenApply(this::response);
+    }
+
+    private static List<ProfileId> concat(ProfileId first, List<ProfileId> more) {
+        List<ProfileId> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 
     private ResolveResponse response(Resolution resolution) {
@@ -235,22 +261,6 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         resolution.reviewItemId().ifPresent(id -> response.setReviewItemId(id.toString()));
         resolution.identifiers().forEach(id -> response.addIdentifiers(identifiers.write(id)));
         return response.build();
-    }
-
-    /** A digest of the request without its key, serialised deterministically (map order fixed). */
-    private static byte[] fingerprint(ResolveRequest request) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            out.useDeterministicSerialization();
-            request.toBuilder().clearIdempotencyKey().build().writeTo(out);
-            out.flush();
-            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ResolveResponse parse(byte[] stored) {
