@@ -22,7 +22,8 @@ import java.util.Optional;
  * counts; on a tie a refusal wins. So a merge never lets an older grant on one side override a newer
  * denial or withdrawal on the other, while a grant captured after the withdrawal does count.</li>
  * <li>The most specific level that has a record decides, except that a grant there is overruled by a
- * refusal at a broader level captured after it ("stop all marketing" after "e-mail me").</li>
+ * refusal at a broader level captured at the same time or after it ("stop all marketing" after
+ * "e-mail me").</li>
  * <li>A deciding grant that has expired denies; an older or broader grant does not stand in for it.</li>
  * <li>No record at any level: the tenant's default for the purpose.</li>
  * </ol>
@@ -52,7 +53,7 @@ public final class ConsentRules {
             Optional<ConsentRecord> laterRefusal = levels.subList(level + 1, levels.size()).stream()
                     .map(current::get)
                     .filter(broader -> broader != null && broader.status().refuses()
-                            && broader.capturedAt().isAfter(deciding.capturedAt()))
+                            && !broader.capturedAt().isBefore(deciding.capturedAt()))
                     .min(NEWEST_FIRST);
             if (laterRefusal.isPresent()) {
                 return refused(laterRefusal.get(), ", which overrides the narrower grant of "
