@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.tellonce.proto.v1.BatchCheckConsentRequest;
+import io.tellonce.proto.v1.CheckConsentRequest;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
+import io.tellonce.proto.v1.GetConsentHistoryRequest;
+import io.tellonce.proto.v1.GetConsentsRequest;
+import io.tellonce.proto.v1.QueryAuditRequest;
+import io.tellonce.proto.v1.SetConsentRequest;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
 import io.tellonce.proto.v1.ListReviewItemsRequest;
 import io.tellonce.proto.v1.MoveIdentifierRequest;
@@ -27,15 +33,21 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
     private static final Pattern CALL = Pattern.compile(
             "-d '(\\{.*?})'\\s*\\\\?\\s*127\\.0\\.0\\.1:50051 tellonce\\.v1\\.\\w+/(\\w+)", Pattern.DOTALL);
-    private static final Map<String, Supplier<Message.Builder>> REQUESTS = Map.of(
-            "Resolve", ResolveRequest::newBuilder,
-            "GetProfile", GetProfileRequest::newBuilder,
-            "GetIdentityGraph", GetIdentityGraphRequest::newBuilder,
-            "MergeProfiles", MergeProfilesRequest::newBuilder,
-            "UnmergeProfile", UnmergeProfileRequest::newBuilder,
-            "ListReviewItems", ListReviewItemsRequest::newBuilder,
-            "DecideReviewItem", DecideReviewItemRequest::newBuilder,
-            "MoveIdentifier", MoveIdentifierRequest::newBuilder);
+    private static final Map<String, Supplier<Message.Builder>> REQUESTS = Map.ofEntries(
+            Map.entry("Resolve", ResolveRequest::newBuilder),
+            Map.entry("GetProfile", GetProfileRequest::newBuilder),
+            Map.entry("GetIdentityGraph", GetIdentityGraphRequest::newBuilder),
+            Map.entry("MergeProfiles", MergeProfilesRequest::newBuilder),
+            Map.entry("UnmergeProfile", UnmergeProfileRequest::newBuilder),
+            Map.entry("ListReviewItems", ListReviewItemsRequest::newBuilder),
+            Map.entry("DecideReviewItem", DecideReviewItemRequest::newBuilder),
+            Map.entry("MoveIdentifier", MoveIdentifierRequest::newBuilder),
+            Map.entry("SetConsent", SetConsentRequest::newBuilder),
+            Map.entry("CheckConsent", CheckConsentRequest::newBuilder),
+            Map.entry("BatchCheckConsent", BatchCheckConsentRequest::newBuilder),
+            Map.entry("GetConsents", GetConsentsRequest::newBuilder),
+            Map.entry("GetConsentHistory", GetConsentHistoryRequest::newBuilder),
+            Map.entry("QueryAudit", QueryAuditRequest::newBuilder));
 
     @Test
     void everyGrpcurlExampleIsAValidRequest() throws Exception {

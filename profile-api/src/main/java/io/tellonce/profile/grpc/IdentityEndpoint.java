@@ -10,6 +10,7 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.AuditTrail;
+import io.tellonce.profile.app.Caller;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.IdempotentWrites;
 import io.tellonce.profile.app.InvalidRequest;
@@ -84,7 +85,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void moveIdentifier(MoveIdentifierRequest request, StreamObserver<MoveIdentifierResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             List<FieldViolation> problems = new ArrayList<>();
             Optional<Identifier> identifier = identifiers.read(request.getIdentifier(), "identifier", problems);
             SupervisorRequests.Move move = SupervisorRequests.move(request, problems);
@@ -92,7 +94,7 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
                 throw new InvalidRequest(problems);
             }
             return clusters.moveIdentifier(tenant, identifier.orElseThrow(), move.target(), move.actor(), move.reason())
-                    .thenCompose(profiles -> audit.changed(profiles, tenants.caller(), MOVE_RPC, profiles,
+                    .thenCompose(profiles -> audit.changed(profiles, caller, MOVE_RPC, profiles,
                             "moved " + identifier.orElseThrow() + " by " + move.actor() + ": " + move.reason()))
                     .thenApply(profiles -> MoveIdentifierResponse.newBuilder()
                             .setFromProfileId(profiles.get(0).toString())
@@ -104,7 +106,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void listReviewItems(ListReviewItemsRequest request, StreamObserver<ListReviewItemsResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Listing listing = SupervisorRequests.listing(request);
             return reviews.list(tenant, listing.open(), listing.pageSize(), listing.pageToken())
                     .thenApply(page -> ListReviewItemsResponse.newBuilder()
@@ -117,10 +120,11 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void decideReviewItem(DecideReviewItemRequest request, StreamObserver<DecideReviewItemResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Decision decision = SupervisorRequests.decision(request);
             return reviews.decide(tenant, decision.item(), decision.verdict(), decision.actor(), decision.reason())
-                    .thenCompose(item -> audit.changed(item, tenants.caller(), DECIDE_RPC, item.profiles(),
+                    .thenCompose(item -> audit.changed(item, caller, DECIDE_RPC, item.profiles(),
                             "review item " + item.id() + " decided " + decision.verdict() + " by " + decision.actor()
                                     + ": " + decision.reason()))
                     .thenApply(item -> DecideReviewItemResponse.newBuilder().setReviewItem(reviewItem(item)).build());
@@ -150,10 +154,11 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void mergeProfiles(MergeProfilesRequest request, StreamObserver<MergeProfilesResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Merge merge = SupervisorRequests.merge(request);
             return clusters.merge(tenant, merge.profiles(), merge.actor(), merge.reason())
-                    .thenCompose(result -> audit.changed(result, tenants.caller(), MERGE_RPC,
+                    .thenCompose(result -> audit.changed(result, caller, MERGE_RPC,
                             concat(result.profile(), result.absorbed()), "merge " + result.mergeId() + " by "
                                     + merge.actor() + ": " + merge.reason()))
                     .thenApply(result -> MergeProfilesResponse.newBuilder()
@@ -167,10 +172,11 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void unmergeProfile(UnmergeProfileRequest request, StreamObserver<UnmergeProfileResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Unmerge unmerge = SupervisorRequests.unmerge(request);
             return clusters.unmerge(tenant, unmerge.mergeId(), unmerge.actor(), unmerge.reason())
-                    .thenCompose(profiles -> audit.changed(profiles, tenants.caller(), UNMERGE_RPC, profiles,
+                    .thenCompose(profiles -> audit.changed(profiles, caller, UNMERGE_RPC, profiles,
                             "undid merge " + unmerge.mergeId() + " by " + unmerge.actor() + ": " + unmerge.reason()))
                     .thenApply(profiles -> UnmergeProfileResponse.newBuilder()
                             .addAllProfileIds(profiles.stream().map(ProfileId::toString).toList())
@@ -181,9 +187,10 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void getIdentityGraph(GetIdentityGraphRequest request, StreamObserver<GetIdentityGraphResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             return lookups.find(tenant, request.getLookup())
-                    .thenCompose(node -> audit.read(tenants.caller(), GRAPH_RPC, node, Optional.empty(), "identity graph",
+                    .thenCompose(node -> audit.read(caller, GRAPH_RPC, node, Optional.empty(), "identity graph",
                             () -> clusters.graph(tenant, node)))
                     .thenApply(this::graph);
         });
@@ -219,20 +226,21 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void resolve(ResolveRequest request, StreamObserver<ResolveResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             Observation observation = reader.read(request);
             if (request.getIdempotencyKey().isEmpty()) {
-                return resolve(tenant, observation);
+                return resolve(caller, observation);
             }
             return idempotentWrites.once(tenant, RESOLVE, request.getIdempotencyKey(), Fingerprints.of(request.toBuilder().clearIdempotencyKey().build()),
-                            () -> resolve(tenant, observation).thenApply(ResolveResponse::toByteArray))
+                            () -> resolve(caller, observation).thenApply(ResolveResponse::toByteArray))
                     .thenApply(IdentityEndpoint::parse);
         });
     }
 
-    private CompletionStage<ResolveResponse> resolve(TenantId tenant, Observation observation) {
-        return resolver.resolve(tenant, observation)
-                .thenCompose(resolution -> audit.changed(resolution, tenants.caller(), RESOLVE_RPC,
+    private CompletionStage<ResolveResponse> resolve(Caller caller, Observation observation) {
+        return resolver.resolve(caller.tenant(), observation)
+                .thenCompose(resolution -> audit.changed(resolution, caller, RESOLVE_RPC,
                         concat(resolution.profileId(), resolution.mergedProfileIds()),
                         resolution.outcome().name().toLowerCase() + " from " + observation.sourceSystem() + ": "
                                 + resolution.explanation()))
