@@ -39,6 +39,7 @@ public final class CqlMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
 
     private final CqlSession session;
     private final String keyspace;
@@ -99,7 +100,9 @@ public final class CqlMigrations {
             return;
         }
         for (String statement : statements(text)) {
-            session.execute(statement);
+            // DDL waits for schema agreement, which a loaded node can take longer than a request's
+            // timeout to reach; every statement is IF NOT EXISTS, so waiting longer is safe.
+            session.execute(SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
         }
         session.execute(SimpleStatement.newInstance(
                 "INSERT INTO schema_migrations (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)",
