@@ -12,7 +12,6 @@ import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.AuditEntry;
 import io.tellonce.profile.app.AuditLog;
 import io.tellonce.profile.app.Caller;
-import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.config.AuditSettings;
 import io.tellonce.profile.consent.Purpose;
 import jakarta.inject.Singleton;
@@ -78,7 +77,7 @@ final class CassandraAuditLog implements AuditLog {
             try {
                 day = LocalDate.parse(token.header());
             } catch (RuntimeException e) {
-                throw new InvalidRequest("page_token", "is not a token from a previous page of this listing");
+                throw MergedPages.badToken();
             }
             positions = token.positions();
         }
@@ -126,7 +125,7 @@ final class CassandraAuditLog implements AuditLog {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequest("page_token", "is not a token from a previous page of this listing");
+            throw MergedPages.badToken();
         }
     }
 

@@ -14,7 +14,6 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.AuditEntry;
 import io.tellonce.profile.app.ConsentLedger;
-import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.consent.ConsentChannel;
 import io.tellonce.profile.consent.ConsentRecord;
 import io.tellonce.profile.consent.ConsentStatus;
@@ -151,7 +150,7 @@ final class CassandraConsentLedger implements ConsentLedger {
         try {
             return Instant.ofEpochMilli(Long.parseLong(position.substring(0, position.indexOf(' '))));
         } catch (RuntimeException e) {
-            throw new InvalidRequest("page_token", "is not a token from a previous page of this listing");
+            throw MergedPages.badToken();
         }
     }
 
@@ -159,7 +158,7 @@ final class CassandraConsentLedger implements ConsentLedger {
         try {
             return UUID.fromString(position.substring(position.indexOf(' ') + 1));
         } catch (RuntimeException e) {
-            throw new InvalidRequest("page_token", "is not a token from a previous page of this listing");
+            throw MergedPages.badToken();
         }
     }
 

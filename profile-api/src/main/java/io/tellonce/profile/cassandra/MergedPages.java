@@ -68,6 +68,10 @@ final class MergedPages {
     record Token(String header, Map<UUID, String> positions) {
     }
 
+    static InvalidRequest badToken() {
+        return new InvalidRequest("page_token", "is not a token from a previous page of this listing");
+    }
+
     static Token parse(String token) {
         try {
             String[] lines = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
@@ -78,7 +82,7 @@ final class MergedPages {
             }
             return new Token(lines[0], positions);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new InvalidRequest("page_token", "is not a token from a previous page of this listing");
+            throw badToken();
         }
     }
 }
