@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,16 @@ import org.slf4j.LoggerFactory;
  * DDL at once, which Cassandra does not tolerate well.
  */
 public final class CqlMigrations {
-    /** The scripts, in order. A script is never edited once released: add a new version instead. */
+    // Declared before the scripts: LATEST_VERSION is read from their names as the class initialises.
+    private static final Pattern SCRIPT_NAME = Pattern.compile("^V(\\d{3})__[a-z0-9_]+\\.cql$");
+
+    /**
+     * The scripts, in order; each one's version is the number in its name (V003__... is version 3).
+     * A script is never edited once released: add a new version instead.
+     */
     static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V002__history.cql",
-            "V004__change_log_and_indexing.cql");
-    public static final int LATEST_VERSION = SCRIPTS.stream().mapToInt(CqlMigrations::version).max().orElseThrow();
+            "V003__consent_and_audit.cql", "V004__change_log_and_indexing.cql");
+    public static final int LATEST_VERSION = version(SCRIPTS.get(SCRIPTS.size() - 1));
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
@@ -93,7 +101,8 @@ public final class CqlMigrations {
             return;
         }
         for (String statement : statements(text)) {
-            // Schema changes wait for every node to agree: far slower than the request timeout on a busy node.
+            // DDL waits for schema agreement, which a loaded node can take longer than a request's
+            // timeout to reach; every statement is IF NOT EXISTS, so waiting longer is safe.
             session.execute(SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
         }
         session.execute(SimpleStatement.newInstance(
@@ -102,9 +111,13 @@ public final class CqlMigrations {
         LOG.info("applied schema migration {} ({}) to keyspace {}", version, script, keyspace);
     }
 
-    /** The version a script's name carries: V004__change_log.cql is version 4. */
+    /** Versions are numbered by name, not by position, so that branches adding different versions merge. */
     static int version(String script) {
-        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+        Matcher name = SCRIPT_NAME.matcher(script);
+        if (!name.matches()) {
+            throw new IllegalStateException("migration script names look like V001__what.cql, not " + script);
+        }
+        return Integer.parseInt(name.group(1));
     }
 
     /** Splits a script into statements: comments dropped, statements end with ';' at end of line. */

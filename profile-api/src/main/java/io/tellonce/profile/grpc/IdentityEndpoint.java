@@ -7,6 +7,8 @@ import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.AuditTrail;
+import io.tellonce.profile.app.Caller;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.IdentityGraphView;
@@ -44,6 +46,12 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase {
     private static final String RESOLVE = "Resolve";
+    private static final String RESOLVE_RPC = IdentityServiceGrpc.getResolveMethod().getFullMethodName();
+    private static final String MERGE_RPC = IdentityServiceGrpc.getMergeProfilesMethod().getFullMethodName();
+    private static final String UNMERGE_RPC = IdentityServiceGrpc.getUnmergeProfileMethod().getFullMethodName();
+    private static final String GRAPH_RPC = IdentityServiceGrpc.getGetIdentityGraphMethod().getFullMethodName();
+    private static final String DECIDE_RPC = IdentityServiceGrpc.getDecideReviewItemMethod().getFullMethodName();
+    private static final String MOVE_RPC = IdentityServiceGrpc.getMoveIdentifierMethod().getFullMethodName();
 
     private final CallerTenant tenants;
     private final ResolveRequestReader reader;
@@ -53,11 +61,12 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final ProfileClusters clusters;
     private final ProfileLookups lookups;
     private final ReviewItems reviews;
+    private final AuditTrail audit;
     private final Replies replies;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
                      IdentityResolver resolver, IdempotentCalls idempotentCalls, ProfileClusters clusters,
-                     ProfileLookups lookups, ReviewItems reviews, Replies replies) {
+                     ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies) {
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
@@ -66,13 +75,15 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
         this.clusters = clusters;
         this.lookups = lookups;
         this.reviews = reviews;
+        this.audit = audit;
         this.replies = replies;
     }
 
     @Override
     public void moveIdentifier(MoveIdentifierRequest request, StreamObserver<MoveIdentifierResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             List<FieldViolation> problems = new ArrayList<>();
             Optional<Identifier> identifier = identifiers.read(request.getIdentifier(), "identifier", problems);
             SupervisorRequests.Move move = SupervisorRequests.move(request, problems);
@@ -80,6 +91,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
                 throw new InvalidRequest(problems);
             }
             return clusters.moveIdentifier(tenant, identifier.orElseThrow(), move.target(), move.actor(), move.reason())
+                    .thenCompose(profiles -> audit.changed(profiles, caller, MOVE_RPC, profiles,
+                            "moved " + identifier.orElseThrow() + " by " + move.actor() + ": " + move.reason()))
                     .thenApply(profiles -> MoveIdentifierResponse.newBuilder()
                             .setFromProfileId(profiles.get(0).toString())
                             .setToProfileId(profiles.get(1).toString())
@@ -90,7 +103,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void listReviewItems(ListReviewItemsRequest request, StreamObserver<ListReviewItemsResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Listing listing = SupervisorRequests.listing(request);
             return reviews.list(tenant, listing.open(), listing.pageSize(), listing.pageToken())
                     .thenApply(page -> ListReviewItemsResponse.newBuilder()
@@ -103,9 +117,13 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void decideReviewItem(DecideReviewItemRequest request, StreamObserver<DecideReviewItemResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Decision decision = SupervisorRequests.decision(request);
             return reviews.decide(tenant, decision.item(), decision.verdict(), decision.actor(), decision.reason())
+                    .thenCompose(item -> audit.changed(item, caller, DECIDE_RPC, item.profiles(),
+                            "review item " + item.id() + " decided " + decision.verdict() + " by " + decision.actor()
+                                    + ": " + decision.reason()))
                     .thenApply(item -> DecideReviewItemResponse.newBuilder().setReviewItem(reviewItem(item)).build());
         });
     }
@@ -133,9 +151,13 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void mergeProfiles(MergeProfilesRequest request, StreamObserver<MergeProfilesResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Merge merge = SupervisorRequests.merge(request);
             return clusters.merge(tenant, merge.profiles(), merge.actor(), merge.reason())
+                    .thenCompose(result -> audit.changed(result, caller, MERGE_RPC,
+                            concat(result.profile(), result.absorbed()), "merge " + result.mergeId() + " by "
+                                    + merge.actor() + ": " + merge.reason()))
                     .thenApply(result -> MergeProfilesResponse.newBuilder()
                             .setProfileId(result.profile().toString())
                             .addAllMergedProfileIds(result.absorbed().stream().map(ProfileId::toString).toList())
@@ -147,9 +169,12 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void unmergeProfile(UnmergeProfileRequest request, StreamObserver<UnmergeProfileResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             SupervisorRequests.Unmerge unmerge = SupervisorRequests.unmerge(request);
             return clusters.unmerge(tenant, unmerge.mergeId(), unmerge.actor(), unmerge.reason())
+                    .thenCompose(profiles -> audit.changed(profiles, caller, UNMERGE_RPC, profiles,
+                            "undid merge " + unmerge.mergeId() + " by " + unmerge.actor() + ": " + unmerge.reason()))
                     .thenApply(profiles -> UnmergeProfileResponse.newBuilder()
                             .addAllProfileIds(profiles.stream().map(ProfileId::toString).toList())
                             .build());
@@ -159,9 +184,11 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void getIdentityGraph(GetIdentityGraphRequest request, StreamObserver<GetIdentityGraphResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             return lookups.find(tenant, request.getLookup())
-                    .thenCompose(profile -> clusters.graph(tenant, profile))
+                    .thenCompose(node -> audit.read(caller, GRAPH_RPC, node, Optional.empty(), "identity graph",
+                            () -> clusters.graph(tenant, node)))
                     .thenApply(this::graph);
         });
     }
@@ -196,16 +223,29 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     @Override
     public void resolve(ResolveRequest request, StreamObserver<ResolveResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             Observation observation = reader.read(request);
             return idempotentCalls.once(tenant, RESOLVE, request.getIdempotencyKey(),
                     request.toBuilder().clearIdempotencyKey().build(), ResolveResponse.parser(),
-                    () -> resolve(tenant, observation));
+                    () -> resolve(caller, observation));
         });
     }
 
-    private CompletionStage<ResolveResponse> resolve(TenantId tenant, Observation observation) {
-        return resolver.resolve(tenant, observation).thenApply(this::response);
+    private CompletionStage<ResolveResponse> resolve(Caller caller, Observation observation) {
+        return resolver.resolve(caller.tenant(), observation)
+                .thenCompose(resolution -> audit.changed(resolution, caller, RESOLVE_RPC,
+                        concat(resolution.profileId(), resolution.mergedProfileIds()),
+                        resolution.outcome().name().toLowerCase() + " from " + observation.sourceSystem() + ": "
+                                + resolution.explanation()))
+                .thenApply(this::response);
+    }
+
+    private static List<ProfileId> concat(ProfileId first, List<ProfileId> more) {
+        List<ProfileId> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 
     private ResolveResponse response(Resolution resolution) {

@@ -5,11 +5,13 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.profile.app.PersonLookup;
 import io.tellonce.profile.app.ProfileQueries;
 import io.tellonce.proto.v1.ProfileLookup;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -22,6 +24,30 @@ final class ProfileLookups {
     ProfileLookups(IdentifierMessages identifiers, ProfileQueries profiles) {
         this.identifiers = identifiers;
         this.profiles = profiles;
+    }
+
+    /**
+     * Checks a lookup without reading anything, so a request with many can be refused as a whole.
+     *
+     * @param field the lookup's path in the request, e.g. {@code checks[3].lookup}
+     */
+    Optional<PersonLookup> read(ProfileLookup lookup, String field, List<FieldViolation> problems) {
+        return switch (lookup.getTargetCase()) {
+            case PROFILE_ID -> {
+                try {
+                    yield Optional.of(PersonLookup.of(ProfileId.parse(lookup.getProfileId())));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new FieldViolation(field + ".profile_id", "must be a profile id as returned by Resolve (a UUID)"));
+                    yield Optional.empty();
+                }
+            }
+            case IDENTIFIER -> identifiers.read(lookup.getIdentifier(), field + ".identifier", problems)
+                    .map(PersonLookup::of);
+            case TARGET_NOT_SET -> {
+                problems.add(new FieldViolation(field, "must name a profile_id or an identifier"));
+                yield Optional.empty();
+            }
+        };
     }
 
     CompletionStage<ProfileId> find(TenantId tenant, ProfileLookup lookup) {

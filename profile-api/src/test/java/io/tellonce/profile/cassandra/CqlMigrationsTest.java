@@ -30,8 +30,15 @@ class CqlMigrationsTest extends ServiceTest {
         assertThat(session.getMetadata().getKeyspace("it_migrations").orElseThrow().getTables().keySet())
                 .extracting(Object::toString)
                 .contains("identifier_owner", "identity_node", "profile_cluster", "identity_link", "identity_merge",
-                        "review_item", "idempotent_response");
+                        "review_item", "idempotent_response", "consent_ledger", "consent_current", "audit_log");
         assertThat(session.execute("SELECT name FROM schema_migration_lease").all()).isEmpty();
+    }
+
+    @Test
+    void versionsComeFromTheScriptNamesSoBranchesAddingDifferentVersionsMerge() {
+        assertThat(CqlMigrations.version("V003__consent_and_audit.cql")).isEqualTo(3);
+        assertThat(CqlMigrations.LATEST_VERSION).isEqualTo(CqlMigrations.version(
+                CqlMigrations.SCRIPTS.get(CqlMigrations.SCRIPTS.size() - 1)));
     }
 
     @Test
