@@ -19,7 +19,16 @@ import io.grpc.stub.StreamObserver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.proto.v1.AuditEntry;
 import io.tellonce.proto.v1.Case;
+import io.tellonce.proto.v1.ConsentChannel;
+import io.tellonce.proto.v1.ConsentPurpose;
+import io.tellonce.proto.v1.ConsentServiceGrpc;
+import io.tellonce.proto.v1.ConsentStatus;
+import io.tellonce.proto.v1.LegalBasis;
+import io.tellonce.proto.v1.PrivacyServiceGrpc;
+import io.tellonce.proto.v1.QueryAuditRequest;
+import io.tellonce.proto.v1.SetConsentRequest;
 import io.tellonce.proto.v1.Channel;
 import io.tellonce.proto.v1.ContextChangeKind;
 import io.tellonce.proto.v1.ContextServiceGrpc;
@@ -134,6 +143,36 @@ class CustomerContextTest extends ServiceTest {
                 .extracting(Interaction::getInteractionId).containsExactly(mail);
         assertThat(contexts().getCustomerContext(contextOf(byIdentifier(annPhone))).getRecentInteractionsList())
                 .extracting(Interaction::getInteractionId).containsExactly(call);
+    }
+
+    @Test
+    void theContextCarriesTheConsentOfEveryMergedSideAndEveryReadIsAudited() {
+        Identifier mail = email(uniqueEmail("cora"));
+        Identifier mobile = phone(uniquePhone());
+        String older = identity().resolve(seen("web", mail)).getProfileId();
+        String newer = identity().resolve(seen("phone", mobile)).getProfileId();
+        asTenant(ConsentServiceGrpc.newBlockingStub(service.channel()), "acme").setConsent(SetConsentRequest.newBuilder()
+                .setLookup(byId(newer)).setPurpose(ConsentPurpose.CONSENT_PURPOSE_MARKETING)
+                .setChannel(ConsentChannel.CONSENT_CHANNEL_SMS).setStatus(ConsentStatus.CONSENT_STATUS_WITHDRAWN)
+                .setLegalBasis(LegalBasis.LEGAL_BASIS_CONSENT).setSourceSystem("app").setActor("customer")
+                .setCaptureTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
+                .build());
+        identity().mergeProfiles(MergeProfilesRequest.newBuilder().addProfileIds(older).addProfileIds(newer)
+                .setActor("supervisor-1").setReason("same person").build());
+        Instant before = Instant.now().minusSeconds(1);
+
+        GetCustomerContextResponse context = contexts().getCustomerContext(contextOf(byIdentifier(mail)));
+
+        assertThat(context.getConsent().getConsentsList()).singleElement().satisfies(record -> {
+            assertThat(record.getPurpose()).isEqualTo(ConsentPurpose.CONSENT_PURPOSE_MARKETING);
+            assertThat(record.getStatus()).isEqualTo(ConsentStatus.CONSENT_STATUS_WITHDRAWN);
+        });
+        assertThat(asTenant(PrivacyServiceGrpc.newBlockingStub(service.channel()), "acme").queryAudit(
+                        QueryAuditRequest.newBuilder().setLookup(byId(older))
+                                .setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(before.getEpochSecond()))
+                                .setEndTime(com.google.protobuf.Timestamp.newBuilder()
+                                        .setSeconds(Instant.now().plusSeconds(1).getEpochSecond())).build())
+                .getEntriesList()).extracting(AuditEntry::getRpc).contains("tellonce.v1.ContextService/GetCustomerContext");
     }
 
     private String record(RecordInteractionRequest.Builder who, Channel channel) {

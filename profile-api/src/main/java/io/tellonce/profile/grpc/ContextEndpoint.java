@@ -4,6 +4,9 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.IdentifierKind;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.AuditTrail;
+import io.tellonce.profile.app.Caller;
+import io.tellonce.profile.app.Consents;
 import io.tellonce.profile.app.ProfileView;
 import io.tellonce.profile.config.HistorySettings;
 import io.tellonce.profile.history.ContextChange;
@@ -32,12 +35,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** tellonce.v1.ContextService: the one-call customer context and its change stream. */
 @Singleton
 final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
+    private static final String GET_CONTEXT = ContextServiceGrpc.getGetCustomerContextMethod().getFullMethodName();
+
     private final CallerTenant tenants;
     private final ProfileLookups lookups;
     private final CustomerContexts contexts;
@@ -47,10 +53,16 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
     private final HistorySettings settings;
     private final Replies replies;
     private final FailureStatus failures;
+    private final Consents consents;
+    private final ConsentMessages consentMessages;
+    private final AuditTrail audit;
 
     ContextEndpoint(CallerTenant tenants, ProfileLookups lookups, CustomerContexts contexts, ContextWatches watches,
                     ProfileMessages profiles, IdentifierMessages identifiers, HistorySettings settings, Replies replies,
-                    FailureStatus failures) {
+                    FailureStatus failures, Consents consents, ConsentMessages consentMessages, AuditTrail audit) {
+        this.consents = consents;
+        this.consentMessages = consentMessages;
+        this.audit = audit;
         this.tenants = tenants;
         this.lookups = lookups;
         this.contexts = contexts;
@@ -66,21 +78,28 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
     public void getCustomerContext(GetCustomerContextRequest request,
                                    StreamObserver<GetCustomerContextResponse> responses) {
         replies.reply(responses, () -> {
-            TenantId tenant = tenants.current();
+            Caller caller = tenants.caller();
+            TenantId tenant = caller.tenant();
             int count = count(request.getInteractionCount());
             return lookups.find(tenant, request.getLookup())
-                    .thenCompose(id -> contexts.of(tenant, id, count))
-                    .thenApply(context -> GetCustomerContextResponse.newBuilder()
+                    .thenCompose(id -> audit.read(caller, GET_CONTEXT, id, Optional.empty(), "customer context",
+                            () -> contexts.of(tenant, id, count).thenCombine(consents.current(tenant, id),
+                                    (context, consent) -> response(context, consent))));
+        });
+    }
+
+    private GetCustomerContextResponse response(CustomerContexts.CustomerContext context, Consents.Current consent) {
+        return GetCustomerContextResponse.newBuilder()
                             .setProfile(profiles.write(context.profile()))
                             .addAllIdentifierGroups(groups(context.profile()))
-                            .setConsent(ContextConsentSummary.getDefaultInstance())
+                            .setConsent(ContextConsentSummary.newBuilder()
+                                    .addAllConsents(consent.records().stream().map(consentMessages::write).toList()))
                             .addAllOpenCases(context.openCases().stream()
                                     .map(c -> HistoryMessages.aCase(c, context.profile().profileId())).toList())
                             .addAllRecentInteractions(context.latest().stream()
                                     .map(i -> HistoryMessages.interaction(i, context.profile().profileId())).toList())
                             .setSignals(signals(context.signals()))
-                            .build());
-        });
+                            .build();
     }
 
     private int count(int requested) {
