@@ -1,6 +1,5 @@
 package io.tellonce.profile.grpc;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.profile.app.AuditEntry;
@@ -10,7 +9,6 @@ import io.tellonce.profile.app.ConsentChange;
 import io.tellonce.profile.app.ConsentChecks;
 import io.tellonce.profile.app.Consents;
 import io.tellonce.profile.app.FieldViolation;
-import io.tellonce.profile.app.IdempotentWrites;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.config.AuditSettings;
 import io.tellonce.proto.v1.BatchCheckConsentRequest;
@@ -50,13 +48,13 @@ final class ConsentEndpoint extends ConsentServiceGrpc.ConsentServiceImplBase {
     private final ProfileLookups lookups;
     private final Consents consents;
     private final ConsentChecks checks;
-    private final IdempotentWrites idempotentWrites;
+    private final IdempotentCalls idempotentCalls;
     private final AuditTrail audit;
     private final AuditSettings auditSettings;
     private final Replies replies;
 
     ConsentEndpoint(CallerTenant callers, ConsentRequests requests, ConsentMessages messages, ProfileLookups lookups,
-                    Consents consents, ConsentChecks checks, IdempotentWrites idempotentWrites, AuditTrail audit,
+                    Consents consents, ConsentChecks checks, IdempotentCalls idempotentCalls, AuditTrail audit,
                     AuditSettings auditSettings, Replies replies) {
         this.callers = callers;
         this.requests = requests;
@@ -64,7 +62,7 @@ final class ConsentEndpoint extends ConsentServiceGrpc.ConsentServiceImplBase {
         this.lookups = lookups;
         this.consents = consents;
         this.checks = checks;
-        this.idempotentWrites = idempotentWrites;
+        this.idempotentCalls = idempotentCalls;
         this.audit = audit;
         this.auditSettings = auditSettings;
         this.replies = replies;
@@ -80,22 +78,9 @@ final class ConsentEndpoint extends ConsentServiceGrpc.ConsentServiceImplBase {
                             .setProfileId(recorded.profile().toString())
                             .setRecord(messages.write(recorded.record()))
                             .build());
-            if (request.getIdempotencyKey().isEmpty()) {
-                return write.get();
-            }
-            return idempotentWrites.once(caller.tenant(), "SetConsent", request.getIdempotencyKey(),
-                            Fingerprints.of(request.toBuilder().clearIdempotencyKey().build()),
-                            () -> write.get().thenApply(SetConsentResponse::toByteArray))
-                    .thenApply(ConsentEndpoint::parse);
+            return idempotentCalls.once(caller.tenant(), "SetConsent", request.getIdempotencyKey(),
+                    request.toBuilder().clearIdempotencyKey().build(), SetConsentResponse.parser(), write);
         });
-    }
-
-    private static SetConsentResponse parse(byte[] stored) {
-        try {
-            return SetConsentResponse.parseFrom(stored);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("a remembered SetConsent answer is not a SetConsentResponse", e);
-        }
     }
 
     @Override
