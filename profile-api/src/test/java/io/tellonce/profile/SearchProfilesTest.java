@@ -14,7 +14,10 @@ import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.proto.v1.GetIndexStatusRequest;
 import io.tellonce.proto.v1.GetIndexStatusResponse;
+import io.tellonce.proto.v1.HistoryServiceGrpc;
 import io.tellonce.proto.v1.Identifier;
+import io.tellonce.proto.v1.OpenCaseRequest;
+import io.tellonce.proto.v1.ProfileLookup;
 import io.tellonce.proto.v1.ReindexRequest;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.MergeProfilesRequest;
@@ -115,6 +118,14 @@ class SearchProfilesTest extends ServiceTest {
                 .setQuery("ida berg" + tag).setFilter(ProfileSearchFilter.newBuilder().setChannel("whatsapp")).build(),
                 inLondon);
         assertThat(onWhatsapp).containsExactly(inLondon);
+
+        asTenant(HistoryServiceGrpc.newBlockingStub(service.channel()), "acme").openCase(OpenCaseRequest.newBuilder()
+                .setLookup(ProfileLookup.newBuilder().setProfileId(inZurich)).setTitle("Refund").setTopic("billing")
+                .setActor("agent-1").build());
+        List<String> withOpenCase = firstHitEventually("acme", SearchProfilesRequest.newBuilder()
+                .setQuery("ida berg" + tag).setFilter(ProfileSearchFilter.newBuilder().setHasOpenCase(true)).build(),
+                inZurich);
+        assertThat(withOpenCase).containsExactly(inZurich);
     }
 
     @Test
