@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.tellonce.search.SearchIndexes;
 import org.junit.jupiter.api.Test;
 
 /** What operators and tools see: gRPC health, reflection, HTTP readiness, metrics, and the search indexes. */
@@ -89,7 +90,8 @@ class HealthAndReflectionTest extends ServiceTest {
         HttpResponse<String> alias = Eventually.await("profile alias", Duration.ofSeconds(30),
                 () -> get(SharedStores.get().elasticsearch().url() + "/_alias/" + prefix + "profiles"),
                 response -> response.statusCode() == 200);
-        assertThat(alias.body()).contains("\"" + prefix + "profiles-v1\"");
+        assertThat(alias.body()).contains("\"" + SearchIndexes.PROFILES.indexName(prefix) + "\"")
+                .contains("profiles-v2");
     }
 
     private HttpResponse<String> get(String url) {
