@@ -24,6 +24,7 @@ import io.tellonce.proto.v1.HistoryServiceGrpc;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.Interaction;
 import io.tellonce.proto.v1.ListOpenCasesRequest;
+import io.tellonce.proto.v1.ListInteractionsRequest;
 import io.tellonce.proto.v1.OpenCaseRequest;
 import io.tellonce.proto.v1.UpdateCaseRequest;
 import java.time.Duration;
@@ -111,5 +112,21 @@ class CasesTest extends ServiceTest {
         assertThat(Failures.code(() -> history().openCase(OpenCaseRequest.newBuilder()
                 .setLookup(byId(UUID.randomUUID().toString())).setTitle("t").setActor("a").build())))
                 .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void anInteractionCannotJoinAnotherPersonsCase() {
+        var identity = asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()), "acme");
+        String owner = identity.resolve(seen("web", email(uniqueEmail("owner")))).getProfileId();
+        String stranger = asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .resolve(seen("web", email(uniqueEmail("stranger")))).getProfileId();
+        Case theirs = history().openCase(OpenCaseRequest.newBuilder().setLookup(byId(owner)).setTitle("Refund")
+                .setActor("bot-1").build()).getCase();
+
+        assertThat(Failures.code(() -> history().recordInteraction(onProfile(stranger,
+                inbound(Channel.CHANNEL_CHAT, Instant.now(), "billing").setCaseId(theirs.getCaseId())))))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(history().listInteractions(ListInteractionsRequest.newBuilder().setLookup(byId(stranger)).build())
+                .getInteractionsList()).as("nothing was written").isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.tellonce.identity.IdentityResolver;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.profile.app.RecordNotFound;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -68,11 +69,26 @@ public final class InteractionRecorder {
                 ? CompletableFuture.completedFuture(Optional.empty())
                 : cases.find(tenant, draft.caseId().get()).thenApply(found -> Optional.of(found.orElseThrow(
                         () -> new RecordNotFound("tellonce.v1.Case", draft.caseId().get().toString()))));
-        return itsCase.thenCompose(aCase -> node(tenant, subject).thenCompose(placed -> {
-            Interaction interaction = draft.on(id, placed.node(), clock.instant());
-            return interactions.record(tenant, interaction, aCase)
-                    .thenApply(done -> new Recorded(interaction, placed.profile()));
-        }));
+        return itsCase.thenCompose(aCase -> node(tenant, subject).thenCompose(placed ->
+                samePerson(tenant, aCase, placed).thenCompose(checked -> {
+                    Interaction interaction = draft.on(id, placed.node(), clock.instant());
+                    return interactions.record(tenant, interaction, aCase)
+                            .thenApply(done -> new Recorded(interaction, placed.profile()));
+                })));
+    }
+
+    /** An interaction may only join a case of the same person: an agent's slip must not mix two customers. */
+    private CompletionStage<Void> samePerson(TenantId tenant, Optional<CustomerCase> aCase, Placement placed) {
+        if (aCase.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return history.person(tenant, aCase.get().node()).thenAccept(owner -> {
+            if (!owner.profile().equals(placed.profile())) {
+                throw new PreconditionFailed("case " + aCase.get().id() + " belongs to profile " + owner.profile()
+                        + ", not to " + placed.profile() + "; record the interaction without case_id or on that case's"
+                        + " person");
+            }
+        });
     }
 
     private record Placement(ProfileId node, ProfileId profile) {
