@@ -37,6 +37,7 @@ public final class IndexRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(IndexRebuild.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final int PAGE = 500;
+    private static final java.time.Duration OLD_INDEX_GRACE = java.time.Duration.ofSeconds(5);
 
     private final ElasticsearchClient elasticsearch;
     private final CqlSession session;
@@ -99,6 +100,9 @@ public final class IndexRebuild {
     private void rebuild(String index) {
         try {
             copyEveryProfile(index);
+            // What was copied becomes searchable at the next refresh: without one, the moment after
+            // the alias moves would miss the latest documents.
+            elasticsearch.indices().refresh(r -> r.index(index));
             Set<String> previous = elasticsearch.indices().getAlias(a -> a.name(targets.alias()).allowNoIndices(true)
                     .ignoreUnavailable(true)).result().keySet();
             elasticsearch.indices().updateAliases(u -> {
@@ -106,12 +110,17 @@ public final class IndexRebuild {
                 return u.actions(a -> a.add(add -> add.index(index).alias(targets.alias()).isWriteIndex(true)));
             });
             session.execute(unregister.bind(targets.alias(), index));
+            // Searches that resolved the alias just before it moved still read the old index.
+            Thread.sleep(OLD_INDEX_GRACE.toMillis());
             for (String old : previous) {
                 elasticsearch.indices().delete(d -> d.index(old).ignoreUnavailable(true));
             }
             LOG.info("rebuilt the profile index as {}; the alias {} moved from {}", index, targets.alias(), previous);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the old index was removed", e);
         }
     }
 
