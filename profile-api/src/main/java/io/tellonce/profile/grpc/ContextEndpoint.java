@@ -13,7 +13,6 @@ import io.tellonce.profile.history.ContextChange;
 import io.tellonce.profile.history.ContextSignals;
 import io.tellonce.profile.history.ContextWatches;
 import io.tellonce.profile.history.CustomerContexts;
-import io.tellonce.profile.history.Interaction;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.proto.v1.ChannelContacts;

@@ -5,8 +5,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import io.tellonce.identity.ProfileId;
-import io.tellonce.identity.TenantId;
 import io.tellonce.profile.cassandra.ChangeLogEntry;
 import io.tellonce.search.IndexDefinition;
 import io.tellonce.search.SearchIndexes;
