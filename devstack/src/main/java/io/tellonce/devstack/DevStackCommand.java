@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * stop --home DIR
  * status --home DIR
  * wait-http URL TIMEOUT_SECONDS
+ * tokens --home DIR [--tenant acme] [--hours 12]
  * </pre>
  * Exit codes: 0 success, 1 failure (or, for status, a store not running), 2 wrong usage.
  */
@@ -35,8 +36,11 @@ public final class DevStackCommand {
                    DevStackCommand stop --home DIR
                    DevStackCommand status --home DIR
                    DevStackCommand wait-http URL TIMEOUT_SECONDS
+                   DevStackCommand tokens --home DIR [--tenant acme] [--hours 12]
             A port of 0 means a free port (the one of the previous start, if still free).""";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final List<String> DEV_ROLES = List.of("agent", "bot", "personalisation", "ingest",
+            "privacy-officer", "admin");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,6 +73,8 @@ public final class DevStackCommand {
                         port(options, "--elasticsearch-port", 9200));
                 case "stop" -> stop(home(options));
                 case "status" -> status(home(options));
+                case "tokens" -> tokens(home(options), options.getOrDefault("--tenant", "acme"),
+                        Duration.ofHours(Long.parseLong(options.getOrDefault("--hours", "12"))));
                 case "wait-http" -> args.length == 3 ? waitHttp(args[1], args[2]) : usage("wait-http needs URL and TIMEOUT_SECONDS");
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
@@ -135,6 +141,33 @@ public final class DevStackCommand {
         noteOtherPort("Cassandra", cassandraPort, cassandra.address().port());
         noteOtherPort("Elasticsearch", elasticsearchPort, URI.create(elasticsearch.address().url()).getPort());
         out.println("  Environment    " + envFile.path());
+        return 0;
+    }
+
+    /**
+     * Development access tokens, one per role, signed with the stack's own key: printed, and kept in
+     * tokens.env for scripts. The service trusts the key through TELLONCE_SECURITY_PUBLIC_KEY.
+     */
+    private int tokens(Path home, String tenant, Duration validity) {
+        DevTokens tokens = new DevTokens(DevSigningKey.in(home.resolve("keys")));
+        StringBuilder env = new StringBuilder("# Development access tokens for tenant " + tenant
+                + ", valid until " + Instant.now().plus(validity) + "\n");
+        for (String role : DEV_ROLES) {
+            AccessTokenClaims claims = AccessTokenClaims.dev("dev-" + role, tenant, List.of(role), validity);
+            if (role.equals("bot")) {
+                claims = claims.withChannel("chat");
+            }
+            String variable = role.toUpperCase().replace('-', '_') + "_TOKEN";
+            env.append(variable).append('=').append(tokens.sign(claims)).append('\n');
+        }
+        Path file = home.resolve("tokens.env");
+        try {
+            Files.writeString(file, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        out.println("  Tokens         " + file + " (tenant " + tenant + "; one per role: "
+                + String.join(", ", DEV_ROLES) + ")");
         return 0;
     }
 

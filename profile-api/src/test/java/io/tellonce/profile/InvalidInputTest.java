@@ -88,17 +88,6 @@ class InvalidInputTest extends ServiceTest {
     }
 
     @Test
-    void aMissingOrMalformedTenantIsRefusedNamingTheMetadataEntry() {
-        ResolveRequest request = ResolveRequest.newBuilder()
-                .addIdentifiers(identifier(IdentifierKind.IDENTIFIER_KIND_EMAIL, "a@example.com")).build();
-
-        assertThat(Failures.invalidFields(() -> IdentityServiceGrpc.newBlockingStub(service.channel()).resolve(request)))
-                .containsExactly("x-tenant-id");
-        assertThat(Failures.invalidFields(() -> asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()),
-                "Not A Tenant").resolve(request))).containsExactly("x-tenant-id");
-    }
-
-    @Test
     void anUnknownProfileIsNotFound() {
         assertThat(Failures.code(() -> profiles().getProfile(GetProfileRequest.newBuilder()
                 .setLookup(ProfileLookup.newBuilder().setProfileId(UUID.randomUUID().toString())).build())))

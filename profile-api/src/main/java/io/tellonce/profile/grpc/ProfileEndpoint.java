@@ -10,6 +10,7 @@ import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.PersonLookup;
 import io.tellonce.profile.app.PurposeReads;
 import io.tellonce.profile.consent.Purpose;
+import io.tellonce.profile.security.ReadPurposes;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.GetProfileResponse;
 import io.tellonce.proto.v1.ProfileServiceGrpc;
@@ -28,12 +29,13 @@ final class ProfileEndpoint extends ProfileServiceGrpc.ProfileServiceImplBase {
     private final ProfileMessages messages;
     private final ProfileLookups lookups;
     private final PurposeReads reads;
+    private final ReadPurposes purposes;
     private final ConsentMessages consent;
     private final AuditTrail audit;
     private final Replies replies;
 
     ProfileEndpoint(CallerTenant tenants, ProfileMessages messages, ProfileLookups lookups, PurposeReads reads,
-                    ConsentMessages consent, AuditTrail audit, Replies replies) {
+                    ConsentMessages consent, AuditTrail audit, Replies replies, ReadPurposes purposes) {
         this.tenants = tenants;
         this.messages = messages;
         this.lookups = lookups;
@@ -41,6 +43,7 @@ final class ProfileEndpoint extends ProfileServiceGrpc.ProfileServiceImplBase {
         this.consent = consent;
         this.audit = audit;
         this.replies = replies;
+        this.purposes = purposes;
     }
 
     @Override
@@ -49,8 +52,8 @@ final class ProfileEndpoint extends ProfileServiceGrpc.ProfileServiceImplBase {
             Caller caller = tenants.caller();
             List<FieldViolation> problems = new ArrayList<>();
             Optional<PersonLookup> lookup = lookups.read(request.getLookup(), "lookup", problems);
-            Optional<Purpose> purpose = consent.purpose(request.getPurpose(), request.getCustomPurpose(), "purpose",
-                    false, problems);
+            Optional<Purpose> purpose = purposes.effective(tenants.authenticated(), consent.purpose(
+                    request.getPurpose(), request.getCustomPurpose(), "purpose", false, problems));
             if (!problems.isEmpty()) {
                 throw new InvalidRequest(problems);
             }

@@ -47,6 +47,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         properties.put("tellonce.elasticsearch.url", elasticsearchUrl);
         properties.put("tellonce.elasticsearch.index-prefix", namespace + "_");
         properties.put("tellonce.health.check-interval", "300ms");
+        properties.put("tellonce.security.public-key", TestTokens.publicKeyFile().toString());
         properties.put("grpc.server.port", String.valueOf(grpcPort));
         properties.put("micronaut.server.port", String.valueOf(httpPort));
         return properties;
@@ -68,10 +69,23 @@ public final class ServiceUnderTest implements AutoCloseable {
         return channel;
     }
 
-    /** The stub, calling as the given tenant, with a 30 s deadline from now: make one per call. */
+    /**
+     * The stub, calling as the given tenant with every role, with a 30 s deadline from now: make one
+     * per call.
+     */
     public static <S extends AbstractStub<S>> S asTenant(S stub, String tenant) {
+        return withToken(stub, TestTokens.forTenant(tenant));
+    }
+
+    /** The stub, calling with the given roles as the given subject of the tenant. */
+    public static <S extends AbstractStub<S>> S asCaller(S stub, String tenant, String subject, String... roles) {
+        return withToken(stub, TestTokens.forRoles(tenant, subject, java.util.List.of(roles)));
+    }
+
+    /** The stub, sending the given bearer token, with a 30 s deadline from now. */
+    public static <S extends AbstractStub<S>> S withToken(S stub, String token) {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
