@@ -162,11 +162,6 @@ final class ConsentMessages {
 
     /** A timestamp from the wire, or a fault named for the field. */
     static Optional<Instant> time(Timestamp at, String field, List<FieldViolation> problems) {
-        if (at.getSeconds() < 0 || at.getNanos() < 0 || at.getNanos() > 999_999_999) {
-            problems.add(new FieldViolation(field, "must be a valid time after 1970-01-01"));
-            return Optional.empty();
-        }
-        // Stored with millisecond precision; kept so here too, so answers equal what is stored.
-        return Optional.of(Instant.ofEpochMilli(Instant.ofEpochSecond(at.getSeconds(), at.getNanos()).toEpochMilli()));
+        return RequestFields.time(true, at, field, problems);
     }
 }

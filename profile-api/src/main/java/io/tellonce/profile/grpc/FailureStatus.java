@@ -27,6 +27,7 @@ import io.tellonce.profile.app.ReviewItemNotFound;
 import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class FailureStatus {
     private static final Logger LOG = LoggerFactory.getLogger(FailureStatus.class);
+    private static final int MAX_VIOLATIONS = 10;
+    private static final int MAX_FIELD_LENGTH = 100;
+    private static final int MAX_DESCRIPTION_LENGTH = 200;
+    private static final int MAX_MESSAGE_LENGTH = 500;
 
     public StatusRuntimeException of(Throwable failure) {
         Throwable cause = unwrap(failure);
@@ -52,7 +57,7 @@ public final class FailureStatus {
         }
         if (cause instanceof ProfileNotFound notFound) {
             return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
-                    .setResourceType("tellonce.v1.Profile").setResourceName(notFound.lookup())
+                    .setResourceType("tellonce.v1.Profile").setResourceName(bounded(notFound.lookup(), MAX_FIELD_LENGTH))
                     .setDescription("no such profile in this tenant").build()));
         }
         if (cause instanceof MergeNotFound notFound) {
@@ -67,7 +72,7 @@ public final class FailureStatus {
         }
         if (cause instanceof RecordNotFound notFound) {
             return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
-                    .setResourceType(notFound.resourceType()).setResourceName(notFound.name())
+                    .setResourceType(notFound.resourceType()).setResourceName(bounded(notFound.name(), MAX_FIELD_LENGTH))
                     .setDescription("not found in this tenant").build()));
         }
         if (cause instanceof UnidentifiableObservation unidentifiable) {
@@ -114,16 +119,29 @@ public final class FailureStatus {
 
     private static StatusRuntimeException invalidArgument(InvalidRequest invalid) {
         BadRequest.Builder details = BadRequest.newBuilder();
-        for (FieldViolation violation : invalid.violations()) {
+        List<FieldViolation> violations = invalid.violations();
+        for (FieldViolation violation : violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS))) {
             details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                    .setField(violation.field()).setDescription(violation.description()));
+                    .setField(bounded(violation.field(), MAX_FIELD_LENGTH))
+                    .setDescription(bounded(violation.description(), MAX_DESCRIPTION_LENGTH)));
         }
-        return status(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(details.build()));
+        String message = violations.size() > MAX_VIOLATIONS
+                ? invalid.getMessage() + " (and " + (violations.size() - MAX_VIOLATIONS) + " more problems)"
+                : invalid.getMessage();
+        return status(Code.INVALID_ARGUMENT, message, Any.pack(details.build()));
+    }
+
+    /**
+     * Statuses travel in HTTP/2 trailers, which clients cap (8 KiB in grpc-java): an answer that
+     * quoted a caller's megabyte of input back would reach the caller as a protocol error instead.
+     */
+    private static String bounded(String text, int maxLength) {
+        return text.length() <= maxLength ? text : text.substring(0, maxLength - 1) + "…";
     }
 
     private static StatusRuntimeException status(Code code, String message, Any... details) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
-                .setCode(code.getNumber()).setMessage(message);
+                .setCode(code.getNumber()).setMessage(bounded(message, MAX_MESSAGE_LENGTH));
         for (Any detail : details) {
             status.addDetails(detail);
         }

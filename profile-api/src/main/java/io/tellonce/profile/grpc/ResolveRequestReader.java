@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Checks a ResolveRequest completely, naming every offending field, and turns it into an observation. */
@@ -63,12 +64,11 @@ final class ResolveRequestReader {
         if (!request.hasObservedAt()) {
             return now;
         }
-        Timestamp at = request.getObservedAt();
-        if (at.getSeconds() < 0 || at.getNanos() < 0 || at.getNanos() > 999_999_999) {
-            problems.add(new FieldViolation("observed_at", "must be a valid time after 1970-01-01"));
+        Optional<Instant> valid = RequestFields.time(true, request.getObservedAt(), "observed_at", problems);
+        if (valid.isEmpty()) {
             return now;
         }
-        Instant observed = Instant.ofEpochSecond(at.getSeconds(), at.getNanos());
+        Instant observed = valid.get();
         if (observed.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             problems.add(new FieldViolation("observed_at", "must not be more than "
                     + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future"));

@@ -1,0 +1,46 @@
+package io.tellonce.profile.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerTransportFilter;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.grpc.server.GrpcServerBuilder;
+import io.micronaut.grpc.server.GrpcServerConfiguration;
+import io.micronaut.grpc.server.health.HealthStatusManagerContainer;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Micronaut's gRPC server assembly, with every service bound through {@link MalformedRequests} so that
+ * undecodable requests are INVALID_ARGUMENT rather than UNKNOWN. Everything else is Micronaut's own.
+ */
+@Factory
+@Replaces(GrpcServerBuilder.class)
+final class GrpcServerAssembly extends GrpcServerBuilder {
+
+    GrpcServerAssembly(@Nullable HealthStatusManagerContainer health) {
+        super(health);
+    }
+
+    @Override
+    @Bean
+    @Singleton
+    @Replaces(value = ServerBuilder.class, factory = GrpcServerBuilder.class)
+    protected ServerBuilder<?> serverBuilder(GrpcServerConfiguration configuration,
+                                             @Nullable List<BindableService> services,
+                                             @Nullable List<ServerInterceptor> interceptors,
+                                             @Nullable List<ServerTransportFilter> filters,
+                                             @Nullable List<ServerServiceDefinition> definitions) {
+        List<ServerServiceDefinition> guarded = new ArrayList<>(definitions == null ? List.of() : definitions);
+        if (services != null) {
+            services.forEach(service -> guarded.add(MalformedRequests.refusedIn(service.bindService())));
+        }
+        return super.serverBuilder(configuration, List.of(), interceptors, filters, guarded);
+    }
+}
