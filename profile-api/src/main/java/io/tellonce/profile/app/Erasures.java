@@ -5,6 +5,8 @@ import io.tellonce.identity.TenantId;
 import io.tellonce.profile.config.PrivacyPolicies;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,7 +91,7 @@ public final class Erasures {
             List<ProfileId> nodes = java.util.stream.Stream.concat(java.util.stream.Stream.of(person.profile()),
                     person.nodes().stream()).distinct().toList();
             ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), person.profile(), nodes,
-                    holdings.counts(), suppressed.size(), actor, reason, clock.instant(), Optional.empty());
+                    holdings.counts(), suppressed.size(), actor, reason, now(), Optional.empty());
             return ledger.begin(tenant, receipt, suppressed).thenCompose(marked -> removeAll(tenant, receipt));
         });
     }
@@ -106,9 +108,14 @@ public final class Erasures {
     private CompletionStage<ErasureReceipt> removeAll(TenantId tenant, ErasureReceipt receipt) {
         return data.remove(tenant, receipt.nodes())
                 .thenCompose(removed -> {
-                    ErasureReceipt done = receipt.completedAt(clock.instant());
+                    ErasureReceipt done = receipt.completedAt(now());
                     return ledger.complete(tenant, done).thenApply(completed -> done);
                 });
+    }
+
+    /** Cassandra keeps milliseconds: a receipt read back must equal the one first returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Finds every record kept against a person's nodes (ADR 14), blocking: it runs on the cluster
@@ -58,7 +60,7 @@ final class PersonalDataSurvey {
     record Remembered(String operation, String key) {
     }
 
-    record Review(String status, UUID itemId) {
+    record Review(String status, UUID itemId, List<ProfileId> profiles) {
     }
 
     /** Everything found, with the keys to delete it by. */
@@ -125,9 +127,20 @@ final class PersonalDataSurvey {
             }
             flags += session.execute(cql.selectFlags.bind(t, node.value())).all().size();
         }
+        List<Review> reviews = reviews(t, nodes);
+        List<AuditRow> audit = new ArrayList<>(auditDetails(t, nodes, detail -> true));
+        // Entries kept against the other side of an undone merge or a conflict quote this person's
+        // identifiers in their explanation: those details go too, the others' own stay.
+        Set<ProfileId> neighbours = new LinkedHashSet<>();
+        links.forEach(link -> neighbours.add(link.otherNode()));
+        reviews.forEach(review -> review.profiles().forEach(neighbours::add));
+        nodes.forEach(neighbours::remove);
+        List<String> values = identifiers.stream().map(listed -> listed.identifier().value().toLowerCase(Locale.ROOT))
+                .distinct().toList();
+        audit.addAll(auditDetails(t, List.copyOf(neighbours), detail -> values.stream()
+                .anyMatch(detail.toLowerCase(Locale.ROOT)::contains)));
         return new Survey(nodes, identifiers.stream().distinct().toList(), attributes, buckets, interactions, cases,
-                caseEvents, consentRecords, links, auditDetails(t, nodes), remembered.stream().distinct().toList(),
-                reviews(t, nodes), flags);
+                caseEvents, consentRecords, links, audit, remembered.stream().distinct().toList(), reviews, flags);
     }
 
     private static Optional<Listed> listed(ProfileId node, Row row) {
@@ -139,8 +152,8 @@ final class PersonalDataSurvey {
                 new Identifier(k, row.getString("namespace"), row.getString("value")), row.getBoolean("linkable")));
     }
 
-    /** Audit rows that still say something, over every day the retention keeps, read in parallel. */
-    private List<AuditRow> auditDetails(String tenant, List<ProfileId> nodes) {
+    /** Audit rows whose detail passes the test, over every day the retention keeps, read in parallel. */
+    private List<AuditRow> auditDetails(String tenant, List<ProfileId> nodes, Predicate<String> redact) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<AuditRow> found = new ArrayList<>();
         for (ProfileId node : nodes) {
@@ -157,7 +170,7 @@ final class PersonalDataSurvey {
                 AsyncResultSet page = reads.get(i).join();
                 while (true) {
                     for (Row row : page.currentPage()) {
-                        if (row.getString("detail") != null) {
+                        if (row.getString("detail") != null && redact.test(row.getString("detail"))) {
                             found.add(new AuditRow(node, days.get(i), row.getUuid("audit_id")));
                         }
                     }
@@ -177,7 +190,8 @@ final class PersonalDataSurvey {
         for (String status : REVIEW_STATUSES) {
             for (Row row : session.execute(cql.selectReviewItems.bind(tenant, status))) {
                 if (row.getList("profile_ids", UUID.class).stream().anyMatch(ids::contains)) {
-                    found.add(new Review(status, row.getUuid("item_id")));
+                    found.add(new Review(status, row.getUuid("item_id"), row.getList("profile_ids", UUID.class)
+                            .stream().map(ProfileId::new).toList()));
                 }
             }
         }
