@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.tellonce.devstack.SharedStores;
-import io.tellonce.devstack.StoreSet;
+import io.tellonce.profile.support.DirectElasticsearch;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.profile.support.ServiceUnderTest;
 import io.tellonce.profile.support.TcpProxy;
 import io.tellonce.proto.v1.GetIndexStatusRequest;
 import io.tellonce.proto.v1.GetIndexStatusResponse;
@@ -26,9 +26,7 @@ import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.SearchServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +49,7 @@ class IndexingOutageTest extends ServiceTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final DirectElasticsearch direct = new DirectElasticsearch();
     private TcpProxy elasticsearch;
 
     IndexingOutageTest() {
@@ -60,17 +58,8 @@ class IndexingOutageTest extends ServiceTest {
 
     @Override
     public Map<String, String> getProperties() {
-        StoreSet stores = SharedStores.get();
-        try {
-            URI es = URI.create(stores.elasticsearch().url());
-            elasticsearch = new TcpProxy(es.getHost(), es.getPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> properties = new java.util.HashMap<>(service.properties(
-                stores.cassandra().contactPoint(), "http://127.0.0.1:" + elasticsearch.port()));
-        properties.put("tellonce.indexing.max-backoff", "1s");
-        properties.put("tellonce.elasticsearch.request-timeout", "2s");
+        elasticsearch = ServiceUnderTest.elasticsearchProxy();
+        Map<String, String> properties = service.propertiesBehind(elasticsearch);
         return properties;
     }
 
@@ -170,9 +159,9 @@ class IndexingOutageTest extends ServiceTest {
     }
 
     private long documentCount() {
-        send(HttpRequest.newBuilder(esUri("/" + service.namespace() + "_profiles/_refresh"))
+        direct.send(HttpRequest.newBuilder(direct.uri("/" + service.namespace() + "_profiles/_refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
-        HttpResponse<String> response = send(HttpRequest.newBuilder(esUri("/" + service.namespace() + "_profiles/_count"))
+        HttpResponse<String> response = direct.send(HttpRequest.newBuilder(direct.uri("/" + service.namespace() + "_profiles/_count"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"term\":{\"tenant\":\"acme\"}}}")).build());
         try {
@@ -183,22 +172,6 @@ class IndexingOutageTest extends ServiceTest {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(esUri(path)).GET().build());
-    }
-
-    /** Straight to the real Elasticsearch, not through the service's relay. */
-    private URI esUri(String path) {
-        return URI.create(SharedStores.get().elasticsearch().url() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return direct.send(HttpRequest.newBuilder(direct.uri(path)).GET().build());
     }
 }

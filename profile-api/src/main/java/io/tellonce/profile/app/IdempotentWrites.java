@@ -1,8 +1,10 @@
 package io.tellonce.profile.app;
 
+import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -25,14 +27,14 @@ public final class IdempotentWrites {
      *                    twice, because two first attempts with one key can race
      */
     public CompletionStage<byte[]> once(TenantId tenant, String operation, String key, byte[] fingerprint,
-                                        Supplier<CompletionStage<byte[]>> write) {
+                                        Supplier<CompletionStage<Answer>> write) {
         return ledger.find(tenant, operation, key).thenCompose(found -> {
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(replay(found.get(), fingerprint));
             }
             return write.get()
                     .thenCompose(answer -> ledger.remember(tenant, operation, key,
-                            new RememberedResponse(fingerprint, answer)))
+                            new RememberedResponse(fingerprint, answer.response()), answer.subjects()))
                     .thenApply(stored -> replay(stored, fingerprint));
         });
     }
@@ -43,5 +45,16 @@ public final class IdempotentWrites {
                     "was already used for a different request; use a new key for a new request");
         }
         return stored.response();
+    }
+
+    /**
+     * A write's serialised answer.
+     *
+     * @param subjects the profiles it names, so that erasing one of them can find and delete it
+     */
+    public record Answer(byte[] response, List<ProfileId> subjects) {
+        public Answer {
+            subjects = List.copyOf(subjects);
+        }
     }
 }

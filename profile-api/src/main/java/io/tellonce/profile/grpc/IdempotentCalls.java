@@ -31,7 +31,8 @@ final class IdempotentCalls {
             return write.get();
         }
         return writes.once(tenant, operation, key, fingerprint(withoutKey),
-                        () -> write.get().thenApply(Message::toByteArray))
+                        () -> write.get().thenApply(answer -> new IdempotentWrites.Answer(answer.toByteArray(),
+                                AnswerSubjects.of(answer))))
                 .thenApply(stored -> parse(answers, stored, operation));
     }
 

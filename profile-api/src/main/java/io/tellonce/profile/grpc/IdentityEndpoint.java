@@ -2,7 +2,6 @@ package io.tellonce.profile.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.Identifier;
-import io.tellonce.identity.IdentityResolver;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.Resolution;
@@ -11,21 +10,19 @@ import io.tellonce.profile.app.AuditTrail;
 import io.tellonce.profile.app.Caller;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
-import io.tellonce.profile.app.IdentityGraphView;
 import io.tellonce.profile.app.ProfileClusters;
 import io.tellonce.profile.app.ReviewItemView;
 import io.tellonce.profile.app.ReviewItems;
+import io.tellonce.profile.app.ScreenedResolutions;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.DecideReviewItemResponse;
+import io.tellonce.proto.v1.GetIdentityGraphResponse;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
 import io.tellonce.proto.v1.ListReviewItemsRequest;
 import io.tellonce.proto.v1.ListReviewItemsResponse;
 import io.tellonce.proto.v1.ReviewDecision;
 import io.tellonce.proto.v1.ReviewItem;
 import io.tellonce.proto.v1.ReviewStatus;
-import io.tellonce.proto.v1.GetIdentityGraphResponse;
-import io.tellonce.proto.v1.IdentityLink;
-import io.tellonce.proto.v1.IdentityNode;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.MergeProfilesRequest;
 import io.tellonce.proto.v1.MergeProfilesResponse;
@@ -56,7 +53,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final CallerTenant tenants;
     private final ResolveRequestReader reader;
     private final IdentifierMessages identifiers;
-    private final IdentityResolver resolver;
+    private final IdentityGraphMessages graphs;
+    private final ScreenedResolutions resolutions;
     private final IdempotentCalls idempotentCalls;
     private final ProfileClusters clusters;
     private final ProfileLookups lookups;
@@ -65,12 +63,13 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final Replies replies;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
-                     IdentityResolver resolver, IdempotentCalls idempotentCalls, ProfileClusters clusters,
+                     IdentityGraphMessages graphs, ScreenedResolutions resolutions, IdempotentCalls idempotentCalls, ProfileClusters clusters,
                      ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies) {
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
-        this.resolver = resolver;
+        this.graphs = graphs;
+        this.resolutions = resolutions;
         this.idempotentCalls = idempotentCalls;
         this.clusters = clusters;
         this.lookups = lookups;
@@ -189,35 +188,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
             return lookups.find(tenant, request.getLookup())
                     .thenCompose(node -> audit.read(caller, GRAPH_RPC, node, Optional.empty(), "identity graph",
                             () -> clusters.graph(tenant, node)))
-                    .thenApply(this::graph);
+                    .thenApply(graphs::write);
         });
-    }
-
-    private GetIdentityGraphResponse graph(IdentityGraphView view) {
-        GetIdentityGraphResponse.Builder graph = GetIdentityGraphResponse.newBuilder()
-                .setProfileId(view.profile().toString());
-        view.nodes().forEach(node -> graph.addNodes(IdentityNode.newBuilder()
-                .setNodeId(node.id().toString())
-                .setSourceSystem(node.sourceSystem())
-                .setCreateTime(WireTime.of(node.createdAt()))
-                .addAllIdentifiers(node.identifiers().stream().map(identifiers::write).toList())));
-        view.links().forEach(link -> {
-            IdentityLink.Builder wire = IdentityLink.newBuilder()
-                    .setLinkId(link.linkId().toString())
-                    .setMergeId(link.mergeId().toString())
-                    .setNodeId(link.node().toString())
-                    .setOtherNodeId(link.otherNode().toString())
-                    .setRule(link.rule())
-                    .setEvidence(link.evidence())
-                    .setActor(link.actor())
-                    .setReason(link.reason())
-                    .setCreateTime(WireTime.of(link.createdAt()))
-                    .setActive(link.undo().isEmpty());
-            link.undo().ifPresent(undo -> wire.setUndoTime(WireTime.of(undo.at()))
-                    .setUndoneBy(undo.actor()).setUndoReason(undo.reason()));
-            graph.addLinks(wire);
-        });
-        return graph.build();
     }
 
     @Override
@@ -233,12 +205,14 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     }
 
     private CompletionStage<ResolveResponse> resolve(Caller caller, Observation observation) {
-        return resolver.resolve(caller.tenant(), observation)
-                .thenCompose(resolution -> audit.changed(resolution, caller, RESOLVE_RPC,
-                        concat(resolution.profileId(), resolution.mergedProfileIds()),
-                        resolution.outcome().name().toLowerCase() + " from " + observation.sourceSystem() + ": "
-                                + resolution.explanation()))
-                .thenApply(this::response);
+        return resolutions.resolve(caller.tenant(), observation)
+                .thenCompose(screened -> audit.changed(screened, caller, RESOLVE_RPC,
+                        concat(screened.resolution().profileId(), screened.resolution().mergedProfileIds()),
+                        screened.resolution().outcome().name().toLowerCase() + " from " + observation.sourceSystem()
+                                + ": " + screened.resolution().explanation()
+                                + (screened.afterErasure() ? "; identifiers of an erased person" : "")))
+                .thenApply(screened -> response(screened.resolution()).toBuilder()
+                        .setAfterErasure(screened.afterErasure()).build());
     }
 
     private static List<ProfileId> concat(ProfileId first, List<ProfileId> more) {

@@ -4,12 +4,20 @@ import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.profile.app.AuditEntry;
 import io.tellonce.profile.app.AuditLog;
+import io.tellonce.profile.app.AuditTrail;
 import io.tellonce.profile.app.Caller;
+import io.tellonce.profile.app.Erasures;
+import io.tellonce.profile.app.ExportSection;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.profile.app.PersonLookup;
+import io.tellonce.profile.app.PersonalDataExports;
 import io.tellonce.profile.app.ProfileMembers;
 import io.tellonce.profile.app.ProfileNotFound;
-import io.tellonce.proto.v1.AuditAction;
+import io.tellonce.proto.v1.ErasePersonRequest;
+import io.tellonce.proto.v1.ErasePersonResponse;
+import io.tellonce.proto.v1.ExportPersonalDataRequest;
+import io.tellonce.proto.v1.ExportPersonalDataResponse;
 import io.tellonce.proto.v1.PrivacyServiceGrpc;
 import io.tellonce.proto.v1.QueryAuditRequest;
 import io.tellonce.proto.v1.QueryAuditResponse;
@@ -19,27 +27,44 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** tellonce.v1.PrivacyService: the audit of a profile, across the nodes it consists of now. */
+/**
+ * tellonce.v1.PrivacyService: the audit of a profile across the nodes it consists of now, the export of
+ * everything held about a person, and their erasure (ADR 14).
+ */
 @Singleton
 final class PrivacyEndpoint extends PrivacyServiceGrpc.PrivacyServiceImplBase {
     static final Duration MAX_RANGE = Duration.ofDays(92);
+    private static final String EXPORT = PrivacyServiceGrpc.getExportPersonalDataMethod().getFullMethodName();
+    private static final String ERASE = PrivacyServiceGrpc.getErasePersonMethod().getFullMethodName();
 
     private final CallerTenant callers;
     private final ProfileLookups lookups;
     private final ProfileMembers members;
     private final AuditLog log;
-    private final ConsentMessages consent;
+    private final AuditTrail audit;
+    private final PersonalDataExports exports;
+    private final Erasures erasures;
+    private final IdempotentCalls idempotentCalls;
+    private final PrivacyMessages messages;
     private final Replies replies;
+    private final FailureStatus failures;
 
     PrivacyEndpoint(CallerTenant callers, ProfileLookups lookups, ProfileMembers members, AuditLog log,
-                    ConsentMessages consent, Replies replies) {
+                    AuditTrail audit, PersonalDataExports exports, Erasures erasures, IdempotentCalls idempotentCalls,
+                    PrivacyMessages messages, Replies replies, FailureStatus failures) {
         this.callers = callers;
         this.lookups = lookups;
         this.members = members;
         this.log = log;
-        this.consent = consent;
+        this.audit = audit;
+        this.exports = exports;
+        this.erasures = erasures;
+        this.idempotentCalls = idempotentCalls;
+        this.messages = messages;
         this.replies = replies;
+        this.failures = failures;
     }
 
     @Override
@@ -79,25 +104,69 @@ final class PrivacyEndpoint extends PrivacyServiceGrpc.PrivacyServiceImplBase {
     }
 
     private QueryAuditResponse response(ProfileId profile, AuditLog.Page page) {
-        QueryAuditResponse.Builder response = QueryAuditResponse.newBuilder().setProfileId(profile.toString())
-                .setNextPageToken(page.nextPageToken().orElse(""));
-        for (AuditLog.Stored stored : page.entries()) {
-            AuditEntry entry = stored.entry();
-            var wire = io.tellonce.proto.v1.AuditEntry.newBuilder()
-                    .setAuditId(stored.id().toString())
-                    .setTime(WireTime.of(entry.at()))
-                    .setNodeId(entry.node().toString())
-                    .setAction(entry.action() == AuditEntry.Action.READ ? AuditAction.AUDIT_ACTION_READ
-                            : AuditAction.AUDIT_ACTION_CHANGE)
-                    .setRpc(entry.rpc())
-                    .setActor(entry.caller().actor())
-                    .setRole(entry.caller().role())
-                    .addAllProfileIds(entry.profiles().stream().map(ProfileId::toString).toList())
-                    .setDetail(entry.detail());
-            entry.purpose().ifPresent(purpose -> wire.setPurpose(consent.purpose(purpose))
-                    .setCustomPurpose(purpose.customName().orElse("")));
-            response.addEntries(wire);
+        return QueryAuditResponse.newBuilder().setProfileId(profile.toString())
+                .setNextPageToken(page.nextPageToken().orElse(""))
+                .addAllEntries(page.entries().stream().map(messages::auditEntry).toList())
+                .build();
+    }
+
+    @Override
+    public void exportPersonalData(ExportPersonalDataRequest request,
+                                   StreamObserver<ExportPersonalDataResponse> responses) {
+        Caller caller;
+        try {
+            caller = callers.caller();
+            List<FieldViolation> problems = new ArrayList<>();
+            lookups.read(request.getLookup(), "lookup", problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequest(problems);
+            }
+        } catch (RuntimeException e) {
+            responses.onError(failures.of(e));
+            return;
         }
-        return response.build();
+        // The summary comes first and names the profile; every later section repeats it.
+        AtomicReference<ProfileId> profile = new AtomicReference<>();
+        // The audit entry is stored before the first section leaves: no personal data leaves unaudited.
+        lookups.find(caller.tenant(), request.getLookup())
+                .thenCompose(node -> log.append(List.of(audit.entry(caller, node, AuditEntry.Action.READ, EXPORT,
+                                Optional.empty(), List.of(node), "personal data export")))
+                        .thenCompose(audited -> exports.export(caller.tenant(), node, section -> {
+                            if (section instanceof ExportSection.Summary summary) {
+                                profile.set(summary.profile());
+                            }
+                            responses.onNext(messages.section(profile.get(), section));
+                        })))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        responses.onError(failures.of(failure));
+                    } else {
+                        responses.onCompleted();
+                    }
+                });
+    }
+
+    @Override
+    public void erasePerson(ErasePersonRequest request, StreamObserver<ErasePersonResponse> responses) {
+        replies.reply(responses, () -> {
+            Caller caller = callers.caller();
+            List<FieldViolation> problems = new ArrayList<>();
+            Optional<PersonLookup> lookup = lookups.read(request.getLookup(), "lookup", problems);
+            SupervisorRequests.accountable(request.getActor(), request.getReason(), problems);
+            ResolveRequestReader.checkKey(request.getIdempotencyKey(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequest(problems);
+            }
+            String actor = request.getActor().strip();
+            String reason = request.getReason().strip();
+            return idempotentCalls.once(caller.tenant(), "ErasePerson", request.getIdempotencyKey(),
+                    request.toBuilder().clearIdempotencyKey().build(), ErasePersonResponse.parser(),
+                    () -> erasures.erase(caller.tenant(), lookup.orElseThrow(), actor, reason)
+                            .thenCompose(receipt -> audit.changed(receipt, caller, ERASE, List.of(receipt.profile()),
+                                    "erasure " + receipt.erasureId() + " of " + receipt.nodes().size()
+                                            + " nodes by " + actor + ": " + reason))
+                            .thenApply(receipt -> ErasePersonResponse.newBuilder()
+                                    .setReceipt(messages.receipt(receipt)).build()));
+        });
     }
 }

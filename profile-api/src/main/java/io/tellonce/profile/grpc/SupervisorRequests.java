@@ -131,7 +131,7 @@ final class SupervisorRequests {
         return new Unmerge(mergeId, request.getActor().strip(), request.getReason().strip());
     }
 
-    private static void accountable(String actor, String reason, List<FieldViolation> problems) {
+    static void accountable(String actor, String reason, List<FieldViolation> problems) {
         if (actor.isBlank() || actor.length() > MAX_ACTOR) {
             problems.add(new FieldViolation("actor", "is required, at most " + MAX_ACTOR + " characters"));
         }

@@ -109,4 +109,14 @@ public final class Cases {
                         .thenComparing(CustomerCase::id))
                 .toList());
     }
+
+    /** Every case of the person, each with its history, oldest opened first (for an export). */
+    public CompletionStage<List<CustomerCase>> all(TenantId tenant, Person person) {
+        return Parallel.each(person.nodes(), node -> store.ofNode(tenant, node))
+                .thenCompose(perNode -> Parallel.each(perNode.stream().flatMap(List::stream).map(CustomerCase::id)
+                        .toList(), id -> store.find(tenant, id)))
+                .thenApply(found -> found.stream().flatMap(Optional::stream)
+                        .sorted(Comparator.comparing(CustomerCase::openedAt).thenComparing(CustomerCase::id))
+                        .toList());
+    }
 }

@@ -3,12 +3,12 @@ package io.tellonce.profile.history;
 import io.tellonce.identity.Claim;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentityGraph;
-import io.tellonce.identity.IdentityResolver;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.profile.app.RecordNotFound;
+import io.tellonce.profile.app.ScreenedResolutions;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,16 +26,16 @@ import java.util.concurrent.CompletionStage;
  */
 @Singleton
 public final class InteractionRecorder {
-    private final IdentityResolver resolver;
+    private final ScreenedResolutions resolutions;
     private final IdentityGraph graph;
     private final PersonHistory history;
     private final InteractionStore interactions;
     private final CaseStore cases;
     private final Clock clock;
 
-    public InteractionRecorder(IdentityResolver resolver, IdentityGraph graph, PersonHistory history,
+    public InteractionRecorder(ScreenedResolutions resolutions, IdentityGraph graph, PersonHistory history,
                                InteractionStore interactions, CaseStore cases, Clock clock) {
-        this.resolver = resolver;
+        this.resolutions = resolutions;
         this.graph = graph;
         this.history = history;
         this.interactions = interactions;
@@ -100,7 +100,9 @@ public final class InteractionRecorder {
                     .thenApply(person -> new Placement(byId.profile(), person.profile()));
         }
         Observation observation = ((Subject.Seen) subject).observation();
-        return resolver.resolve(tenant, observation).thenCompose(resolution ->
+        // Screened like Resolve: a tenant that refuses identifiers of erased people refuses this too.
+        return resolutions.resolve(tenant, observation).thenApply(ScreenedResolutions.Screened::resolution)
+                .thenCompose(resolution ->
                 graph.claims(tenant, observation.identifiers()).thenApply(claims ->
                         new Placement(strongestOwner(observation, claims).orElse(resolution.profileId()),
                                 resolution.profileId())));

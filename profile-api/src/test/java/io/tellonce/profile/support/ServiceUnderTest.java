@@ -53,6 +53,28 @@ public final class ServiceUnderTest implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Micronaut properties for the service with Elasticsearch behind a proxy that a test can cut:
+     * short timeouts and back-off, so that the indexer notices the outage and the return quickly.
+     */
+    public Map<String, String> propertiesBehind(TcpProxy elasticsearch) {
+        Map<String, String> properties = properties(SharedStores.get().cassandra().contactPoint(),
+                "http://127.0.0.1:" + elasticsearch.port());
+        properties.put("tellonce.indexing.max-backoff", "1s");
+        properties.put("tellonce.elasticsearch.request-timeout", "2s");
+        return properties;
+    }
+
+    /** A proxy in front of the shared Elasticsearch. */
+    public static TcpProxy elasticsearchProxy() {
+        try {
+            java.net.URI es = java.net.URI.create(SharedStores.get().elasticsearch().url());
+            return new TcpProxy(es.getHost(), es.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String namespace() {
         return namespace;
     }

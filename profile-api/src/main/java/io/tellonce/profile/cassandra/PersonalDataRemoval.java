@@ -1,0 +1,78 @@
+package io.tellonce.profile.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.TenantId;
+import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Deletes what a survey found, in steps that a retry can always finish (ADR 14): each step deletes
+ * records found through others before the records that lead to them (interaction_by_id before the
+ * interactions, the interactions before their bucket list, the cases before node_case, ...), and the
+ * nodes themselves go last, the root after the other nodes, so that until the end some id of the
+ * person still leads to the erasure mark and to what is left. Blocking, on the cluster threads.
+ */
+@Singleton
+final class PersonalDataRemoval {
+    private final CqlSession session;
+    private final ErasureStatements cql;
+
+    PersonalDataRemoval(CqlSession session, ErasureStatements cql) {
+        this.session = session;
+        this.cql = cql;
+    }
+
+    void remove(TenantId tenant, PersonalDataSurvey.Survey survey) {
+        String t = tenant.value();
+        List<ProfileId> nodes = survey.nodes();
+        // Remembered answers quote identifiers and explanations; their index goes after them.
+        all(survey.remembered().stream().map(r -> cql.deleteRemembered.bind(t, r.operation(), r.key())));
+        all(nodes.stream().map(node -> cql.deleteRememberedIndex.bind(t, node.value())));
+        // Interactions: found through their month buckets, found through the bucket list.
+        all(survey.interactions().stream().map(id -> cql.deleteInteractionById.bind(t, id)));
+        all(survey.buckets().stream().map(b -> cql.deleteInteractionBucket.bind(t, b.node().value(), b.bucket())));
+        all(nodes.stream().map(node -> cql.deleteBuckets.bind(t, node.value())));
+        // Cases with their history, found through node_case.
+        all(survey.cases().stream().map(id -> cql.deleteCase.bind(t, id)));
+        all(nodes.stream().map(node -> cql.deleteNodeCases.bind(t, node.value())));
+        all(nodes.stream().flatMap(node -> Stream.of(cql.deleteConsentLedger.bind(t, node.value()),
+                cql.deleteConsentCurrent.bind(t, node.value()))));
+        all(survey.auditDetails().stream().map(row -> cql.redactAudit.bind(t, row.node().value(), row.day(),
+                row.auditId())));
+        all(survey.reviews().stream().flatMap(r -> Stream.of(cql.deleteReviewDecision.bind(t, r.itemId()),
+                cql.deleteReviewItem.bind(t, r.status(), r.itemId()))));
+        // Links: an undone link to someone else's node is also recorded on that node, with evidence that
+        // names this person's identifiers; a link and its undoing go together, so the other side's
+        // ledger replays as before. Then the merges, then this person's link rows that lead to them.
+        Set<ProfileId> own = new HashSet<>(nodes);
+        all(survey.links().stream().filter(link -> !own.contains(link.otherNode()))
+                .map(link -> cql.deleteLinkOnOtherNode.bind(t, link.otherNode().value(), link.linkId())));
+        all(survey.links().stream().map(PersonalDataSurvey.Link::mergeId).filter(Objects::nonNull).distinct()
+                .map(merge -> cql.deleteMerge.bind(t, merge)));
+        all(nodes.stream().map(node -> cql.deleteLinks.bind(t, node.value())));
+        all(nodes.stream().map(node -> cql.deleteFlags.bind(t, node.value())));
+        // Identifiers: the claims, found through the node's listing, then the nodes, root last.
+        all(survey.identifiers().stream().filter(PersonalDataSurvey.Listed::linkable)
+                .map(listed -> cql.releaseClaim.bind(t, listed.identifier().kind().storageName(),
+                        listed.identifier().namespace(), listed.identifier().value(), listed.node().value())));
+        ProfileId root = nodes.get(0);
+        all(nodes.stream().filter(node -> !node.equals(root)).map(node -> cql.deleteNode.bind(t, node.value())));
+        all(Stream.of(cql.deleteNode.bind(t, root.value())));
+        all(nodes.stream().map(node -> cql.deleteCluster.bind(t, node.value())));
+    }
+
+    /** Runs one step's statements in parallel and waits for all: the next step starts only after. */
+    private void all(Stream<BoundStatement> statements) {
+        List<CompletableFuture<?>> running = statements
+                .map(statement -> session.executeAsync(statement).toCompletableFuture()).<CompletableFuture<?>>map(f -> f)
+                .toList();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    }
+}

@@ -1,0 +1,417 @@
+package io.tellonce.profile;
+
+import static io.tellonce.profile.support.Requests.crm;
+import static io.tellonce.profile.support.Requests.email;
+import static io.tellonce.profile.support.Requests.phone;
+import static io.tellonce.profile.support.Requests.uniqueEmail;
+import static io.tellonce.profile.support.Requests.uniquePhone;
+import static io.tellonce.profile.support.ServiceUnderTest.asTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.grpc.Status;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tellonce.profile.support.DirectElasticsearch;
+import io.tellonce.profile.support.Eventually;
+import io.tellonce.profile.support.Failures;
+import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.TcpProxy;
+import io.tellonce.proto.v1.CaseStatus;
+import io.tellonce.proto.v1.Channel;
+import io.tellonce.proto.v1.ConsentChannel;
+import io.tellonce.proto.v1.ConsentPurpose;
+import io.tellonce.proto.v1.ConsentServiceGrpc;
+import io.tellonce.proto.v1.ConsentStatus;
+import io.tellonce.proto.v1.Direction;
+import io.tellonce.proto.v1.ErasePersonRequest;
+import io.tellonce.proto.v1.ErasureReceipt;
+import io.tellonce.proto.v1.ExportPersonalDataRequest;
+import io.tellonce.proto.v1.ExportPersonalDataResponse;
+import io.tellonce.proto.v1.GetProfileRequest;
+import io.tellonce.proto.v1.HistoryServiceGrpc;
+import io.tellonce.proto.v1.IdentityServiceGrpc;
+import io.tellonce.proto.v1.Interaction;
+import io.tellonce.proto.v1.LegalBasis;
+import io.tellonce.proto.v1.MergeProfilesRequest;
+import io.tellonce.proto.v1.OpenCaseRequest;
+import io.tellonce.proto.v1.PersonAttributes;
+import io.tellonce.proto.v1.PrivacyServiceGrpc;
+import io.tellonce.proto.v1.ProfileLookup;
+import io.tellonce.proto.v1.ProfileServiceGrpc;
+import io.tellonce.proto.v1.RecordInteractionRequest;
+import io.tellonce.proto.v1.ResolveOutcome;
+import io.tellonce.proto.v1.ResolveRequest;
+import io.tellonce.proto.v1.ResolveResponse;
+import io.tellonce.proto.v1.SearchProfilesRequest;
+import io.tellonce.proto.v1.SearchServiceGrpc;
+import io.tellonce.proto.v1.SetConsentRequest;
+import io.tellonce.proto.v1.Speaker;
+import io.tellonce.proto.v1.TranscriptMessage;
+import io.tellonce.proto.v1.UpdateCaseRequest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The privacy rights of issue 5 through gRPC on the real stores: the export holds every kind of
+ * record; after an erasure no table of the keyspace (whichever tables there are) and no index holds
+ * anything of the person; identifiers sent again follow the tenant's suppression policy; erasure is
+ * idempotent and completes in Elasticsearch after an outage.
+ */
+@MicronautTest
+class PersonalDataErasureTest extends ServiceTest {
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+
+    @Inject
+    CqlSession session;
+
+    private final DirectElasticsearch direct = new DirectElasticsearch();
+    private TcpProxy elasticsearch;
+
+    PersonalDataErasureTest() {
+        super("erasure_test");
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        elasticsearch = ServiceUnderTest.elasticsearchProxy();
+        Map<String, String> properties = service.propertiesBehind(elasticsearch);
+        properties.put("tellonce.privacy.suppression-secret", "a test secret, never a real one " + UUID.randomUUID());
+        properties.put("tellonce.privacy.tenants.strict.reappearance", "refuse");
+        return properties;
+    }
+
+    @AfterAll
+    void closeProxy() throws IOException {
+        elasticsearch.close();
+    }
+
+    /** A person with every kind of record, and the values that must not survive an erasure. */
+    private record Person(String profileId, String email, List<String> secrets) {
+    }
+
+    private Person richPerson(String tenant) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String mail = uniqueEmail("zebulon" + tag);
+        String number = uniquePhone();
+        String crmId = "CRM-" + tag;
+        String given = "Zebulon" + tag;
+        String family = "Quixtrot" + tag;
+        String transcript = "my secret router password is hunter" + tag;
+        String summary = "asked about the parcel to " + tag + " Lane";
+        String title = "Parcel lost at " + tag + " Lane";
+        String evidence = "signed form " + tag;
+        String caseNote = "called back on " + tag;
+        ResolveResponse first = identity(tenant).resolve(ResolveRequest.newBuilder().setSourceSystem("web")
+                .addIdentifiers(email(mail)).addIdentifiers(phone(number))
+                .setAttributes(PersonAttributes.newBuilder().setGivenName(given).setFamilyName(family))
+                .setIdempotencyKey("resolve-" + tag).build());
+        String other = identity(tenant).resolve(ResolveRequest.newBuilder().setSourceSystem("crm")
+                .addIdentifiers(crm(crmId)).build()).getProfileId();
+        String profile = identity(tenant).mergeProfiles(MergeProfilesRequest.newBuilder()
+                .addProfileIds(first.getProfileId()).addProfileIds(other).setActor("sup").setReason("same person")
+                .build()).getProfileId();
+        // A second CRM id seen with the first is a conflict: a review item whose evidence names both.
+        String rival = identity(tenant).resolve(ResolveRequest.newBuilder().setSourceSystem("crm")
+                .addIdentifiers(crm("CRM-RIVAL-" + tag)).build()).getProfileId();
+        ResolveResponse conflict = identity(tenant).resolve(ResolveRequest.newBuilder().setSourceSystem("crm")
+                .addIdentifiers(crm(crmId)).addIdentifiers(crm("CRM-RIVAL-" + tag)).build());
+        assertThat(conflict.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_CONFLICT);
+        assertThat(rival).isNotEqualTo(profile);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Interaction recorded = history(tenant).recordInteraction(RecordInteractionRequest.newBuilder()
+                .addIdentifiers(email(mail))
+                .setInteraction(Interaction.newBuilder().setChannel(Channel.CHANNEL_CHAT)
+                        .setDirection(Direction.DIRECTION_INBOUND).setOccurTime(ts(now.minusSeconds(60)))
+                        .setTopic("parcel.lost").setSummary(summary).setSourceSystem("chat")
+                        .addTranscript(TranscriptMessage.newBuilder().setSpeaker(Speaker.SPEAKER_CUSTOMER)
+                                .setText(transcript)))
+                .setIdempotencyKey("chat-" + tag).build()).getInteraction();
+        String caseId = history(tenant).openCase(OpenCaseRequest.newBuilder().setLookup(byId(profile)).setTitle(title)
+                .setTopic("parcel.lost").setActor("agent-1").setIdempotencyKey("case-" + tag).build()).getCase()
+                .getCaseId();
+        history(tenant).updateCase(UpdateCaseRequest.newBuilder().setCaseId(caseId)
+                .setStatus(CaseStatus.CASE_STATUS_PENDING).setAddInteractionId(recorded.getInteractionId())
+                .setActor("agent-1").setNote(caseNote).build());
+        ConsentServiceGrpc.ConsentServiceBlockingStub consent = asTenant(
+                ConsentServiceGrpc.newBlockingStub(service.channel()), tenant);
+        consent.setConsent(SetConsentRequest.newBuilder().setLookup(byId(profile))
+                .setPurpose(ConsentPurpose.CONSENT_PURPOSE_MARKETING).setChannel(ConsentChannel.CONSENT_CHANNEL_EMAIL)
+                .setIdentifier(email(mail)).setStatus(ConsentStatus.CONSENT_STATUS_GRANTED)
+                .setLegalBasis(LegalBasis.LEGAL_BASIS_CONSENT).setSourceSystem("web").setActor("customer")
+                .setCaptureTime(ts(now.minusSeconds(30))).setEvidence(evidence).setIdempotencyKey("consent-" + tag)
+                .build());
+        asTenant(ProfileServiceGrpc.newBlockingStub(service.channel()), tenant)
+                .getProfile(GetProfileRequest.newBuilder().setLookup(byId(profile)).build());
+        String e164 = first.getIdentifiersList().stream().filter(id -> id.getValue().startsWith("+"))
+                .findFirst().orElseThrow().getValue();
+        return new Person(profile, mail, List.of(mail.toLowerCase(Locale.ROOT), e164, crmId, given, family,
+                transcript, summary, title, evidence, caseNote));
+    }
+
+    @Test
+    void theExportHoldsEveryKindOfRecordOfEveryMergedIdentity() {
+        Person person = richPerson("acme");
+        List<ExportPersonalDataResponse> sections = new ArrayList<>();
+        asTenant(PrivacyServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .exportPersonalData(ExportPersonalDataRequest.newBuilder().setLookup(byEmail(person.email())).build())
+                .forEachRemaining(sections::add);
+
+        assertThat(sections).allMatch(section -> section.getProfileId().equals(person.profileId()));
+        assertThat(sections.get(0).getSummary().getNodeIdsList()).hasSize(2);
+        String all = sections.toString();
+        assertThat(sections).anyMatch(s -> s.getProfile().getIdentifiersCount() == 3
+                && s.getProfile().getAttributes().getGivenName().startsWith("Zebulon"));
+        assertThat(sections).anyMatch(s -> s.getIdentityGraph().getLinksCount() > 0
+                && s.getIdentityGraph().getNodesCount() == 2);
+        assertThat(sections).anyMatch(s -> s.getInteractions().getInteractionsCount() == 1
+                && s.getInteractions().getInteractions(0).getTranscriptCount() == 1);
+        assertThat(sections).anyMatch(s -> s.hasCase() && s.getCase().getHistoryCount() >= 2);
+        assertThat(sections).anyMatch(s -> s.getConsentRecords().getRecordsCount() == 1);
+        assertThat(sections).anyMatch(s -> s.getAuditEntries().getEntriesList().stream()
+                .anyMatch(entry -> entry.getRpc().equals("tellonce.v1.ProfileService/GetProfile")));
+        person.secrets().forEach(secret -> assertThat(all).contains(secret));
+    }
+
+    @Test
+    void afterErasureNoTableAndNoIndexHoldsAnythingOfThePerson() {
+        Person person = richPerson("acme");
+        Eventually.await("the person is indexed", CATCH_UP, () -> indexHolds(person.secrets()), found -> !found.isEmpty());
+
+        ErasureReceipt receipt = erase("acme", byEmail(person.email()), "");
+
+        assertThat(receipt.getProfileId()).isEqualTo(person.profileId());
+        assertThat(receipt.getNodeIdsCount()).isEqualTo(2);
+        assertThat(receipt.getRemovedMap()).containsEntry("nodes", 2L).containsEntry("interactions", 1L)
+                .containsEntry("cases", 1L).containsEntry("consent_records", 1L).containsEntry("review_items", 1L)
+                .containsEntry("identifiers", 3L);
+        assertThat(receipt.getRemovedMap().get("remembered_responses")).isGreaterThanOrEqualTo(3L);
+        assertThat(receipt.getSuppressedIdentifiers()).isEqualTo(3);
+        assertThat(receipt.hasCompleteTime()).isTrue();
+        assertThat(cassandraHolds(person.secrets())).as("Cassandra rows holding the person's data").isEmpty();
+        Eventually.await("the index forgets the person", CATCH_UP, () -> indexHolds(person.secrets()), List::isEmpty);
+        assertThat(Failures.code(() -> asTenant(ProfileServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .getProfile(GetProfileRequest.newBuilder().setLookup(byId(person.profileId())).build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(asTenant(SearchServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .searchProfiles(SearchProfilesRequest.newBuilder().setQuery(person.email()).build()).getHitsCount())
+                .isZero();
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT rpc, actor, detail FROM audit_log WHERE tenant = ?"
+                + " AND node_id = ? AND day = ?", "acme", UUID.fromString(person.profileId()),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC))).all())
+                .as("who read and changed the data stays, with what was said about the person removed")
+                .anyMatch(row -> row.getString("rpc").equals("tellonce.v1.ProfileService/GetProfile")
+                        && row.getString("detail") == null)
+                .anyMatch(row -> row.getString("rpc").equals("tellonce.v1.PrivacyService/ErasePerson"));
+    }
+
+    @Test
+    void erasingAgainByAnyIdOrIdentifierOrKeyReturnsTheSameReceipt() {
+        Person person = richPerson("acme");
+        ErasureReceipt first = erase("acme", byId(person.profileId()), "erase-" + person.profileId());
+
+        assertThat(erase("acme", byId(person.profileId()), "")).isEqualTo(first);
+        assertThat(erase("acme", byEmail(person.email()), "")).isEqualTo(first);
+        assertThat(erase("acme", byId(first.getNodeIds(1)), "")).isEqualTo(first);
+        assertThat(erase("acme", byId(person.profileId()), "erase-" + person.profileId())).isEqualTo(first);
+    }
+
+    @Test
+    void anErasureInterruptedMidwayIsFinishedByRepeatingIt() {
+        Person person = richPerson("acme");
+        // What a crash after the mark and the first deletes leaves: the marks, and only part of the data gone.
+        ErasureReceipt receipt = erase("acme", byId(person.profileId()), "");
+        assertThat(receipt.hasCompleteTime()).isTrue();
+        Person another = richPerson("acme");
+        UUID erasure = UUID.randomUUID();
+        List<UUID> nodes = exportedNodes(another);
+        for (UUID node : nodes) {
+            session.execute(SimpleStatement.newInstance("INSERT INTO erasure (tenant, node_id, erasure_id, profile_id,"
+                            + " node_ids, status, removed, suppressed, actor, reason, requested_at)"
+                            + " VALUES ('acme', ?, ?, ?, ?, 'erasing', {'nodes': 2}, 3, 'dpo', 'ticket 7', ?)",
+                    node, erasure, UUID.fromString(another.profileId()), nodes, Instant.now()));
+            session.execute(SimpleStatement.newInstance("DELETE FROM consent_ledger WHERE tenant = 'acme'"
+                    + " AND node_id = ?", node));
+        }
+
+        ErasureReceipt finished = erase("acme", byEmail(another.email()), "");
+
+        assertThat(finished.getErasureId()).isEqualTo(erasure.toString());
+        assertThat(finished.getActor()).isEqualTo("dpo");
+        assertThat(finished.hasCompleteTime()).isTrue();
+        assertThat(cassandraHolds(another.secrets())).isEmpty();
+    }
+
+    @Test
+    void identifiersOfAnErasedPersonStartAFlaggedFreshProfileByDefault() {
+        Person person = richPerson("acme");
+        erase("acme", byId(person.profileId()), "");
+
+        ResolveResponse again = identity("acme").resolve(ResolveRequest.newBuilder().setSourceSystem("web")
+                .addIdentifiers(email(person.email())).build());
+
+        assertThat(again.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_CREATED);
+        assertThat(again.getAfterErasure()).isTrue();
+        assertThat(again.getProfileId()).isNotEqualTo(person.profileId());
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT erasure_id FROM profile_after_erasure"
+                + " WHERE tenant = 'acme' AND node_id = ?", UUID.fromString(again.getProfileId()))).all()).hasSize(1);
+        ResolveResponse unrelated = identity("acme").resolve(ResolveRequest.newBuilder().setSourceSystem("web")
+                .addIdentifiers(email(uniqueEmail("someone-else"))).build());
+        assertThat(unrelated.getAfterErasure()).isFalse();
+    }
+
+    @Test
+    void aTenantThatRefusesIdentifiersOfErasedPeopleRefusesThemAndWritesNothing() {
+        Person person = richPerson("strict");
+        erase("strict", byId(person.profileId()), "");
+
+        assertThat(Failures.code(() -> identity("strict").resolve(ResolveRequest.newBuilder().setSourceSystem("web")
+                .addIdentifiers(email(person.email())).build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(Failures.code(() -> history("strict").recordInteraction(RecordInteractionRequest.newBuilder()
+                .addIdentifiers(email(person.email())).setInteraction(Interaction.newBuilder()
+                        .setChannel(Channel.CHANNEL_CHAT).setDirection(Direction.DIRECTION_INBOUND)
+                        .setOccurTime(ts(Instant.now().minusSeconds(5))).setSourceSystem("chat")).build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(Failures.code(() -> asTenant(ProfileServiceGrpc.newBlockingStub(service.channel()), "strict")
+                .getProfile(GetProfileRequest.newBuilder().setLookup(byEmail(person.email())).build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(cassandraHolds(person.secrets())).isEmpty();
+    }
+
+    @Test
+    void anErasureWhileElasticsearchIsAwayCompletesThereWhenItReturns() throws IOException {
+        Person person = richPerson("acme");
+        Eventually.await("the person is indexed", CATCH_UP, () -> indexHolds(person.secrets()), found -> !found.isEmpty());
+        elasticsearch.cut();
+        ErasureReceipt receipt;
+        try {
+            receipt = erase("acme", byId(person.profileId()), "");
+            assertThat(cassandraHolds(person.secrets())).isEmpty();
+            assertThat(indexHolds(person.secrets())).as("Elasticsearch is away: still indexed").isNotEmpty();
+        } finally {
+            elasticsearch.restore();
+        }
+        assertThat(receipt.hasCompleteTime()).isTrue();
+        Eventually.await("the index forgets the person", CATCH_UP, () -> indexHolds(person.secrets()), List::isEmpty);
+    }
+
+    @Test
+    void badRequestsNameTheFieldAndUnknownPeopleAreNotFound() {
+        PrivacyServiceGrpc.PrivacyServiceBlockingStub privacy = asTenant(
+                PrivacyServiceGrpc.newBlockingStub(service.channel()), "acme");
+        assertThat(Failures.invalidFields(() -> privacy.erasePerson(ErasePersonRequest.getDefaultInstance())))
+                .containsExactlyInAnyOrder("lookup", "actor", "reason");
+        assertThat(Failures.invalidFields(() -> privacy.erasePerson(ErasePersonRequest.newBuilder()
+                .setLookup(ProfileLookup.newBuilder().setProfileId("not-a-uuid")).setActor("dpo").setReason("ticket")
+                .setIdempotencyKey("has spaces").build())))
+                .containsExactlyInAnyOrder("lookup.profile_id", "idempotency_key");
+        assertThat(Failures.invalidFields(() -> privacy.exportPersonalData(ExportPersonalDataRequest
+                .getDefaultInstance()).forEachRemaining(section -> { })))
+                .containsExactly("lookup");
+        assertThat(Failures.code(() -> erase("acme", byId(UUID.randomUUID().toString()), "")))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(Failures.code(() -> erase("acme", byEmail(uniqueEmail("nobody")), "")))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(Failures.code(() -> privacy.exportPersonalData(ExportPersonalDataRequest.newBuilder()
+                .setLookup(byId(UUID.randomUUID().toString())).build()).forEachRemaining(section -> { })))
+                .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    private List<UUID> exportedNodes(Person person) {
+        return asTenant(PrivacyServiceGrpc.newBlockingStub(service.channel()), "acme")
+                .exportPersonalData(ExportPersonalDataRequest.newBuilder().setLookup(byId(person.profileId())).build())
+                .next().getSummary().getNodeIdsList().stream().map(UUID::fromString).toList();
+    }
+
+    private ErasureReceipt erase(String tenant, ProfileLookup lookup, String key) {
+        return asTenant(PrivacyServiceGrpc.newBlockingStub(service.channel()), tenant)
+                .erasePerson(ErasePersonRequest.newBuilder().setLookup(lookup).setActor("dpo-1")
+                        .setReason("ticket DSAR-1").setIdempotencyKey(key).build()).getReceipt();
+    }
+
+    /** Every row of every table of the keyspace (as the schema lists them) that contains one of the values. */
+    private List<String> cassandraHolds(List<String> secrets) {
+        List<String> found = new ArrayList<>();
+        List<String> tables = session.execute(SimpleStatement.newInstance("SELECT table_name FROM system_schema.tables"
+                + " WHERE keyspace_name = ?", service.namespace())).all().stream()
+                .map(row -> row.getString("table_name")).toList();
+        assertThat(tables).contains("identity_node", "interaction", "audit_log", "idempotent_response", "erasure");
+        for (String table : tables) {
+            for (Row row : session.execute(SimpleStatement.newInstance("SELECT * FROM " + service.namespace() + "."
+                    + table))) {
+                String text = rowText(row).toLowerCase(Locale.ROOT);
+                secrets.stream().filter(secret -> text.contains(secret.toLowerCase(Locale.ROOT)))
+                        .forEach(secret -> found.add(table + " holds " + secret + ": " + text));
+            }
+        }
+        return found;
+    }
+
+    /** The row's values as text; blobs (remembered answers) decoded, so that protobuf strings show. */
+    private static String rowText(Row row) {
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        for (ColumnDefinition column : row.getColumnDefinitions()) {
+            Object value = row.getObject(i++);
+            if (value instanceof ByteBuffer bytes) {
+                ByteBuffer copy = bytes.duplicate();
+                byte[] raw = new byte[copy.remaining()];
+                copy.get(raw);
+                text.append(column.getName()).append('=').append(new String(raw, StandardCharsets.ISO_8859_1));
+            } else {
+                text.append(column.getName()).append('=').append(value);
+            }
+            text.append(' ');
+        }
+        return text.toString();
+    }
+
+    /** The values found in any document of this class's indexes, read from Elasticsearch directly. */
+    private List<String> indexHolds(List<String> secrets) {
+        String prefix = "/" + service.namespace() + "_*";
+        direct.send(HttpRequest.newBuilder(direct.uri(prefix + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        String body = direct.send(HttpRequest.newBuilder(direct.uri(prefix + "/_search?size=10000"))
+                .GET().build()).body().toLowerCase(Locale.ROOT);
+        return secrets.stream().filter(secret -> body.contains(secret.toLowerCase(Locale.ROOT))).toList();
+    }
+
+
+
+    private IdentityServiceGrpc.IdentityServiceBlockingStub identity(String tenant) {
+        return asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()), tenant);
+    }
+
+    private HistoryServiceGrpc.HistoryServiceBlockingStub history(String tenant) {
+        return asTenant(HistoryServiceGrpc.newBlockingStub(service.channel()), tenant);
+    }
+
+    private static ProfileLookup byId(String profileId) {
+        return ProfileLookup.newBuilder().setProfileId(profileId).build();
+    }
+
+    private static ProfileLookup byEmail(String address) {
+        return ProfileLookup.newBuilder().setIdentifier(email(address)).build();
+    }
+
+    private static com.google.protobuf.Timestamp ts(Instant at) {
+        return com.google.protobuf.Timestamp.newBuilder().setSeconds(at.getEpochSecond()).build();
+    }
+}
