@@ -53,6 +53,8 @@ public final class RpcPermissions {
         allow("tellonce.v1.ConsentService/BatchCheckConsent", AGENT, PERSONALISATION);
 
         allow("tellonce.v1.PrivacyService/QueryAudit", PRIVACY_OFFICER);
+        allow("tellonce.v1.PrivacyService/ExportPersonalData", PRIVACY_OFFICER);
+        allow("tellonce.v1.PrivacyService/ErasePerson", PRIVACY_OFFICER);
 
         allow("tellonce.v1.SearchService/SearchProfiles", AGENT, ADMIN);
         allow("tellonce.v1.SearchService/GetIndexStatus", ADMIN);
