@@ -31,7 +31,7 @@ class ReadmeExamplesTest {
             "grpcurl -plaintext ((?:-H \"[^\"]*\" )*)-d '(\\{.*?})'\\s*\\\\?\\s*127\\.0\\.0\\.1:50051 tellonce\\.v1\\.(\\w+)/(\\w+)",
             Pattern.DOTALL);
     private static final Pattern BEARER = Pattern.compile("-H \"authorization: Bearer \\$([A-Z_]+)_TOKEN\" ");
-    private static final Pattern ROLE_ROW = Pattern.compile("^\\| `tellonce\\.v1\\.(\\w+/\\w+)` \\| ([a-z, -]+) \\|$", Pattern.MULTILINE);
+    private static final Pattern ROLE_ROW = Pattern.compile("^\\| `(\\w+Service/\\w+)` \\| ([a-z, -]+) \\|$", Pattern.MULTILINE);
     private final RpcPermissions permissions = new RpcPermissions();
 
     @Test

@@ -23,4 +23,15 @@ class IndexDefinitionTest {
         assertThat(body.at("/mappings/dynamic").asText()).isEqualTo("strict");
         assertThat(body.at("/mappings/properties/tenant/type").asText()).isEqualTo("keyword");
     }
+
+    @Test
+    void interactionMappingIsStrictAndUsesOnlyTheProfilesAnalysers() throws Exception {
+        JsonNode body = new ObjectMapper().readTree(SearchIndexes.INTERACTIONS.body());
+        assertThat(SearchIndexes.INTERACTIONS.indexName("t1_")).isEqualTo("t1_interactions-v1");
+        assertThat(body.path("settings").has("analysis")).isFalse();
+        assertThat(body.at("/mappings/dynamic").asText()).isEqualTo("strict");
+        assertThat(body.at("/mappings/properties/summary/analyzer").asText()).isEqualTo("standard");
+        assertThat(body.at("/mappings/properties/transcript/analyzer").asText()).isEqualTo("standard");
+        assertThat(body.at("/mappings/properties/tenant/type").asText()).isEqualTo("keyword");
+    }
 }

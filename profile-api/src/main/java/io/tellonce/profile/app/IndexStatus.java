@@ -6,7 +6,8 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.tellonce.profile.cassandra.ChangeLogCheckpoints;
 import io.tellonce.profile.cassandra.ChangeLogLeases;
 import io.tellonce.profile.cassandra.ChangeLogShards;
-import io.tellonce.search.ProfileIndex;
+import io.tellonce.profile.config.ElasticsearchSettings;
+import io.tellonce.search.IndexDefinition;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class IndexStatus {
     private final ChangeLogCheckpoints checkpoints;
     private final ChangeLogLeases leases;
     private final ElasticsearchClient elasticsearch;
-    private final ProfileIndex index;
+    private final String prefix;
     private final Clock clock;
     private final ExecutorService blocking;
 
@@ -35,22 +36,24 @@ public final class IndexStatus {
     private final PreparedStatement selectBuilding;
 
     public IndexStatus(ChangeLogCheckpoints checkpoints, ChangeLogLeases leases, ElasticsearchClient elasticsearch,
-                       ProfileIndex index, Clock clock, @Named("search") ExecutorService blocking, CqlSession session) {
+                       ElasticsearchSettings settings, Clock clock, @Named("search") ExecutorService blocking,
+                       CqlSession session) {
         this.session = session;
         this.selectBuilding = session.prepare("SELECT index_name FROM search_index_build WHERE alias = ?");
         this.checkpoints = checkpoints;
         this.leases = leases;
         this.elasticsearch = elasticsearch;
-        this.index = index;
+        this.prefix = settings.indexPrefix();
         this.clock = clock;
         this.blocking = blocking;
     }
 
-    public CompletionStage<Report> report() {
-        return CompletableFuture.supplyAsync(this::read, blocking);
+    /** The change log's progress (shared by every index) and the indexes of one alias. */
+    public CompletionStage<Report> report(IndexDefinition index) {
+        return CompletableFuture.supplyAsync(() -> read(index.alias(prefix)), blocking);
     }
 
-    private Report read() {
+    private Report read(String alias) {
         Map<Integer, ChangeLogCheckpoints.Checkpoint> positions = checkpoints.all();
         Map<Integer, ChangeLogLeases.Holder> owners = leases.owners();
         Instant now = clock.instant();
@@ -65,14 +68,14 @@ public final class IndexStatus {
             }
         }
         List<String> building = new ArrayList<>();
-        session.execute(selectBuilding.bind(index.alias())).forEach(row -> building.add(row.getString("index_name")));
-        return new Report(lag, shards, index.alias(), indexesBehindAlias(), building);
+        session.execute(selectBuilding.bind(alias)).forEach(row -> building.add(row.getString("index_name")));
+        return new Report(lag, shards, alias, indexesBehindAlias(alias), building);
     }
 
     /** Empty while Elasticsearch is not answering: the status must still say how far behind it is. */
-    private List<String> indexesBehindAlias() {
+    private List<String> indexesBehindAlias(String alias) {
         try {
-            return List.copyOf(elasticsearch.indices().getAlias(a -> a.name(index.alias()).allowNoIndices(true)
+            return List.copyOf(elasticsearch.indices().getAlias(a -> a.name(alias).allowNoIndices(true)
                     .ignoreUnavailable(true)).result().keySet());
         } catch (IOException | RuntimeException unavailable) {
             return List.of();

@@ -1,6 +1,5 @@
 package io.tellonce.profile.app;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.tellonce.identity.IdentifierKind;
 import io.tellonce.identity.IdentifierNormaliser;
 import io.tellonce.identity.ProfileId;
@@ -10,14 +9,12 @@ import io.tellonce.search.ProfileIndex;
 import io.tellonce.search.ProfileSearch;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 
@@ -61,13 +58,7 @@ public final class ProfileSearches {
     }
 
     private ProfileIndex.Page query(ProfileSearch search) {
-        try {
-            return index.search(search);
-        } catch (IOException e) {
-            throw new CompletionException(e);
-        } catch (ElasticsearchException e) {
-            throw new CompletionException(new IOException("search index not answering: " + e.getMessage(), e));
-        }
+        return IndexCall.answer(() -> index.search(search));
     }
 
     private CompletionStage<Found> readBack(TenantId tenant, ProfileIndex.Page page) {

@@ -34,7 +34,7 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 final class CassandraCaseStore implements CaseStore {
     /** The change published for every case opened or changed; detail = the case id. */
-    static final String CASE_CHANGED = "case changed";
+    static final String CASE_CHANGED = ChangeFeed.CASE_CHANGED;
 
     private final CqlSession session;
     private final HistoryStatements cql;

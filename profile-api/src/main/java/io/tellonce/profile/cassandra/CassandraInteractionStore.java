@@ -35,7 +35,7 @@ import java.util.function.Predicate;
 @Singleton
 final class CassandraInteractionStore implements InteractionStore {
     /** The change published for every interaction recorded; detail = the interaction id. */
-    static final String INTERACTION_RECORDED = "interaction recorded";
+    static final String INTERACTION_RECORDED = ChangeFeed.INTERACTION_RECORDED;
     private static final int MAX_BUCKET = 999_912;
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T23:59:59Z");
 

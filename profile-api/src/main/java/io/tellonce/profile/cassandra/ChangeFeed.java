@@ -20,6 +20,10 @@ import java.util.UUID;
 public final class ChangeFeed {
     public static final String PROFILE_CHANGED = "profile changed";
     public static final String PROFILE_REMOVED = "profile removed";
+    /** An interaction was recorded; detail = the interaction id. */
+    public static final String INTERACTION_RECORDED = "interaction recorded";
+    /** A case was opened or changed (status, or an interaction moved into it); detail = the case id. */
+    public static final String CASE_CHANGED = "case changed";
     static final String PROFILES_MERGED = "profiles merged";
     static final String PROFILE_UNMERGED = "profile unmerged";
     static final String IDENTIFIER_MOVED = "identifier moved";

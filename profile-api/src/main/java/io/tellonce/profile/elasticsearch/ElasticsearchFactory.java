@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.tellonce.profile.config.ElasticsearchSettings;
 import io.tellonce.search.IndexBootstrap;
+import io.tellonce.search.DocumentWriter;
+import io.tellonce.search.InteractionIndex;
 import io.tellonce.search.ProfileIndex;
 import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,16 @@ final class ElasticsearchFactory {
     @Singleton
     ProfileIndex profileIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
         return new ProfileIndex(client, SearchIndexes.PROFILES.alias(settings.indexPrefix()));
+    }
+
+    @Singleton
+    DocumentWriter documentWriter(ElasticsearchClient client) {
+        return new DocumentWriter(client);
+    }
+
+    @Singleton
+    InteractionIndex interactionIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
+        return new InteractionIndex(client, SearchIndexes.INTERACTIONS.alias(settings.indexPrefix()));
     }
 
     /** Searches wait on Elasticsearch's answer off the gRPC threads; bounded so that a slow index sheds load. */

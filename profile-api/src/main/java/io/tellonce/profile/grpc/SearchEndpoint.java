@@ -4,7 +4,21 @@ import io.grpc.stub.StreamObserver;
 import io.tellonce.profile.app.IndexStatus;
 import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.profile.indexing.IndexRebuild;
+import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.profile.history.Interaction;
+import io.tellonce.profile.history.InteractionSearches;
+import io.tellonce.proto.v1.Channel;
+import io.tellonce.proto.v1.InteractionSearchHit;
 import io.tellonce.proto.v1.ReindexRequest;
+import io.tellonce.proto.v1.SearchInteractionsRequest;
+import io.tellonce.proto.v1.SearchInteractionsResponse;
+import io.tellonce.proto.v1.Sentiment;
+import io.tellonce.search.IndexDefinition;
+import io.tellonce.search.SearchIndexes;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import io.tellonce.proto.v1.ReindexResponse;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +33,7 @@ import io.tellonce.proto.v1.SearchProfilesResponse;
 import io.tellonce.proto.v1.SearchServiceGrpc;
 import jakarta.inject.Singleton;
 
-/** tellonce.v1.SearchService: maps the wire to profile searches and the index status. */
+/** tellonce.v1.SearchService: maps the wire to profile and interaction searches, the index status and rebuilds. */
 @Singleton
 final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
     private final CallerTenant tenants;
@@ -29,10 +43,15 @@ final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
     private final Replies replies;
 
     private final IndexRebuild rebuild;
+    private final InteractionSearches interactionSearches;
+    private final ProfileLookups lookups;
 
     SearchEndpoint(CallerTenant tenants, ProfileSearches searches, IndexStatus status, ProfileMessages profiles,
-                   Replies replies, IndexRebuild rebuild) {
+                   Replies replies, IndexRebuild rebuild, InteractionSearches interactionSearches,
+                   ProfileLookups lookups) {
         this.rebuild = rebuild;
+        this.interactionSearches = interactionSearches;
+        this.lookups = lookups;
         this.tenants = tenants;
         this.searches = searches;
         this.status = status;
@@ -61,10 +80,56 @@ final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
     }
 
     @Override
+    public void searchInteractions(SearchInteractionsRequest request,
+                                   StreamObserver<SearchInteractionsResponse> responses) {
+        replies.reply(responses, () -> {
+            TenantId tenant = tenants.current();
+            InteractionSearchRequestReader.Read read = InteractionSearchRequestReader.read(request, lookups);
+            CompletionStage<Optional<ProfileId>> person = read.person()
+                    .map(lookup -> lookups.find(tenant, lookup).thenApply(Optional::of))
+                    .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+            return person.thenCompose(only -> interactionSearches.search(tenant, request.getQuery(), read.filters(),
+                            only, read.order(), read.page().offset(), read.page().size()))
+                    .thenApply(found -> {
+                        SearchInteractionsResponse.Builder response = SearchInteractionsResponse.newBuilder()
+                                .setTotalSize(found.total());
+                        found.matches().forEach(match -> response.addHits(interactionHit(match)));
+                        read.page().next(found.total()).ifPresent(response::setNextPageToken);
+                        return response.build();
+                    });
+        });
+    }
+
+    private static InteractionSearchHit interactionHit(InteractionSearches.Match match) {
+        Interaction interaction = match.interaction();
+        return InteractionSearchHit.newBuilder()
+                .setProfileId(match.profile().toString())
+                .setInteractionId(interaction.id().toString())
+                .setNodeId(interaction.node().toString())
+                .setChannel(RequestFields.wire(interaction.channel(), HistoryMessages.CHANNEL, Channel.class))
+                .setOccurTime(WireTime.of(interaction.occurredAt()))
+                .setTopic(interaction.topic())
+                .setSummary(interaction.summary())
+                .setSentiment(RequestFields.wire(interaction.sentiment(), HistoryMessages.SENTIMENT, Sentiment.class))
+                .setCaseId(interaction.caseId().map(Object::toString).orElse(""))
+                .setScore(match.score())
+                .addAllSummaryHighlights(match.summaryHighlights())
+                .addAllTranscriptHighlights(match.transcriptHighlights())
+                .build();
+    }
+
+    /** The index a request names: profiles when it names none. */
+    private static IndexDefinition index(String name) {
+        return SearchIndexes.named(name.isEmpty() ? SearchIndexes.PROFILES.name() : name)
+                .orElseThrow(() -> new InvalidRequest("index", "must be one of " + SearchIndexes.CURRENT.stream()
+                        .map(IndexDefinition::name).toList() + ", or empty for " + SearchIndexes.PROFILES.name()));
+    }
+
+    @Override
     public void getIndexStatus(GetIndexStatusRequest request, StreamObserver<GetIndexStatusResponse> responses) {
         replies.reply(responses, () -> {
             tenants.current();
-            return status.report().thenApply(report -> {
+            return status.report(index(request.getIndex())).thenApply(report -> {
                 GetIndexStatusResponse.Builder response = GetIndexStatusResponse.newBuilder()
                         .setLag(com.google.protobuf.Duration.newBuilder().setSeconds(report.lag().getSeconds())
                                 .setNanos(report.lag().getNano()))
@@ -90,7 +155,7 @@ final class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
             tenants.current();
             try {
                 return CompletableFuture.completedFuture(ReindexResponse.newBuilder()
-                        .setIndex(rebuild.start().index()).build());
+                        .setIndex(rebuild.start(index(request.getIndex()).name()).index()).build());
             } catch (IllegalStateException running) {
                 throw new PreconditionFailed(running.getMessage());
             } catch (IOException e) {

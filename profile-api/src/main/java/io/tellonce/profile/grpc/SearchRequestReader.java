@@ -72,7 +72,8 @@ final class SearchRequestReader {
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    private static int offset(String token, String fingerprint, List<FieldViolation> problems) {
+    /** The offset a page token holds, when it was handed out for a search with this fingerprint. */
+    static int offset(String token, String fingerprint, List<FieldViolation> problems) {
         if (token.isEmpty()) {
             return 0;
         }

@@ -42,7 +42,7 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
     private final ChangeSource log;
     private final ChangeLogLeases leases;
     private final ChangeLogCheckpoints checkpoints;
-    private final ChangeApplier applier;
+    private final ChangeSink applier;
     private final Clock clock;
     private final UUID me = UUID.randomUUID();
     private final String name = instanceName();
@@ -59,7 +59,7 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
     private Instant retryAt = Instant.EPOCH;
 
     ChangeLogIndexer(IndexingSettings settings, ChangeLogSource log, ChangeLogLeases leases,
-                     ChangeLogCheckpoints checkpoints, ChangeApplier applier, Clock clock, MeterRegistry meters) {
+                     ChangeLogCheckpoints checkpoints, SearchChanges applier, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.log = log;
         this.leases = leases;

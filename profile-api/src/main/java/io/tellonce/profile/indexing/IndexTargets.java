@@ -5,7 +5,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.tellonce.profile.config.ElasticsearchSettings;
 import io.tellonce.search.IndexDefinition;
-import io.tellonce.search.SearchIndexes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -13,9 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The indexes a profile change must reach: the index behind the alias (when it has the current
- * mapping; otherwise the current version's own index, which a reindex will move the alias to) and
- * every index a reindex is building, so that the new index misses nothing made during the rebuild.
+ * The indexes a change must reach, per index (profiles, interactions): the index behind the alias
+ * (when it has the current mapping; otherwise the current version's own index, which a reindex will
+ * move the alias to) and every index a reindex is building, so that the new index misses nothing
+ * made during the rebuild.
  */
 @Singleton
 final class IndexTargets {
@@ -23,7 +23,6 @@ final class IndexTargets {
     private final CqlSession session;
     private final PreparedStatement selectBuilding;
     private final String prefix;
-    private final IndexDefinition definition = SearchIndexes.PROFILES;
 
     IndexTargets(ElasticsearchClient elasticsearch, CqlSession session, ElasticsearchSettings settings) {
         this.elasticsearch = elasticsearch;
@@ -36,21 +35,21 @@ final class IndexTargets {
         return prefix;
     }
 
-    String alias() {
+    String alias(IndexDefinition definition) {
         return definition.alias(prefix);
     }
 
     /** Read fresh each time: a reindex registers its index before it starts copying. */
-    List<String> current() throws IOException {
+    List<String> current(IndexDefinition definition) throws IOException {
         Set<String> targets = new LinkedHashSet<>();
         String currentVersion = definition.indexName(prefix);
-        var behindAlias = elasticsearch.indices().getAlias(a -> a.name(alias()).allowNoIndices(true)
+        var behindAlias = elasticsearch.indices().getAlias(a -> a.name(alias(definition)).allowNoIndices(true)
                 .ignoreUnavailable(true)).result().keySet();
         behindAlias.stream().filter(index -> index.startsWith(currentVersion)).forEach(targets::add);
         if (targets.isEmpty()) {
             targets.add(currentVersion);
         }
-        session.execute(selectBuilding.bind(alias())).forEach(row -> targets.add(row.getString("index_name")));
+        session.execute(selectBuilding.bind(alias(definition))).forEach(row -> targets.add(row.getString("index_name")));
         return List.copyOf(targets);
     }
 }

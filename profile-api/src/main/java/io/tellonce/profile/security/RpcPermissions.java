@@ -57,6 +57,7 @@ public final class RpcPermissions {
         allow("tellonce.v1.PrivacyService/ErasePerson", PRIVACY_OFFICER);
 
         allow("tellonce.v1.SearchService/SearchProfiles", AGENT, ADMIN);
+        allow("tellonce.v1.SearchService/SearchInteractions", AGENT);
         allow("tellonce.v1.SearchService/GetIndexStatus", ADMIN);
         allow("tellonce.v1.SearchService/Reindex", ADMIN);
     }
