@@ -48,8 +48,9 @@ class ReadmeExamplesTest {
             assertThat(bearer.matches()).as("README example for %s sends exactly one development token as"
                     + " -H \"authorization: Bearer $ROLE_TOKEN\"", method.getFullName()).isTrue();
             String role = bearer.group(1).toLowerCase(Locale.ROOT).replace('_', '-');
-            assertThat(permissions.rolesFor(method.getFullName())).extracting(CallerRole::claimValue)
-                    .as("roles allowed to call %s, which the README calls as %s", method.getFullName(), role)
+            String rpc = service.getFullName() + "/" + method.getName();
+            assertThat(permissions.rolesFor(rpc)).extracting(CallerRole::claimValue)
+                    .as("roles allowed to call %s, which the README calls as %s", rpc, role)
                     .contains(role);
             shown.computeIfAbsent(service.getName(), s -> new TreeSet<>()).add(method.getName());
             assertThatCode(() -> JsonFormat.parser().merge(json, DynamicMessage.newBuilder(method.getInputType())))
