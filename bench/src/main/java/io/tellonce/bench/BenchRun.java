@@ -160,11 +160,22 @@ final class BenchRun {
         return result;
     }
 
+    /**
+     * Each service result with its ratio to its baseline, when both ran under the same load: a throughput
+     * ratio of an open-loop run at a fixed rate to a closed-loop maximum would mean nothing.
+     */
     private static List<ScenarioResult> compared(List<ScenarioResult> results) {
         Map<String, ScenarioResult> byName = new HashMap<>();
         results.forEach(result -> byName.put(result.scenario(), result));
-        return results.stream().map(result -> result.baseline() != null && byName.containsKey(result.baseline())
-                ? result.comparedWith(byName.get(result.baseline())) : result).toList();
+        return results.stream().map(result -> {
+            ScenarioResult baseline = result.baseline() == null ? null : byName.get(result.baseline());
+            return baseline != null && sameLoad(result, baseline) ? result.comparedWith(baseline) : result;
+        }).toList();
+    }
+
+    private static boolean sameLoad(ScenarioResult a, ScenarioResult b) {
+        return a.mode().equals(b.mode()) && a.concurrency() == b.concurrency()
+                && java.util.Objects.equals(a.ratePerSecond(), b.ratePerSecond());
     }
 
     private Optional<Long> pidFrom(OptionalLong given, Optional<Path> file) {

@@ -110,8 +110,8 @@ public final class InteractionGenerator {
     /** A first contact of someone nobody knows yet, on WhatsApp: recording it creates their profile. */
     public static RecordInteractionRequest firstContact(Identifier phone, Instant now) {
         return RecordInteractionRequest.newBuilder()
-                .addIdentifiers(Identifier.newBuilder().setKind(IdentifierKind.IDENTIFIER_KIND_CHANNEL_HANDLE)
-                        .setNamespace("whatsapp").setValue(phone.getValue()))
+                // The number, as the WhatsApp gateway passes it on: what search finds phones by.
+                .addIdentifiers(phone)
                 .setInteraction(Interaction.newBuilder().setChannel(Channel.CHANNEL_WHATSAPP)
                         .setDirection(Direction.DIRECTION_INBOUND).setOccurTime(timestamp(now)).setTopic("sales.enquiry")
                         .setSummary("First message from a new customer.").setSourceSystem("whatsapp")

@@ -48,6 +48,12 @@ public final class ReportTable {
             }
         }
         for (ScenarioResult result : report.results()) {
+            if (result.itemsPerSecond() != null) {
+                out.append(String.format(Locale.ROOT, "%s: %,.0f %s/s%n", result.scenario(), result.itemsPerSecond(),
+                        result.itemUnit()));
+            }
+        }
+        for (ScenarioResult result : report.results()) {
             if (result.target() != null) {
                 out.append(String.format(Locale.ROOT, "target  %-48s %-8s measured %,.0f/s, p99 %.2f ms (%s)%n",
                         result.target(), result.targetMet() ? "met" : "NOT MET", result.throughputPerSecond(),

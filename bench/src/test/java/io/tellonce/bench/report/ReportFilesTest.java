@@ -51,6 +51,18 @@ class ReportFilesTest {
     }
 
     @Test
+    void aBatchScenarioReportsItsItemsPerSecond() {
+        ScenarioResult batch = ScenarioResult.of(Scenario.service("consent", "batches", "raw",
+                        Target.throughput("batches >= 300/s", 300), context -> null).inBatchesOf(100, "checks"), SHAPE,
+                measurement(10_000, Map.of()), null, Map.of());
+        BenchReport report = BenchReport.of("now", new MachineInfo(2, "cpu", 24, "Linux", "JDK 17", "1 1 1"), Map.of(),
+                SeedingResult.alreadySeeded(100), List.of(batch), null);
+
+        assertThat(batch.itemsPerSecond()).isEqualTo(50_000.0);
+        assertThat(new ReportTable().render(report)).contains("consent: 50,000 checks/s");
+    }
+
+    @Test
     void theTableSaysPlainlyWhichTargetsAreNotMet() {
         ScenarioResult service = ScenarioResult.of(Scenario.service("get", "reads", "raw",
                 Target.throughput("reads >= 1,000/s", 1_000), context -> null), SHAPE, measurement(10_000, Map.of()), null,
