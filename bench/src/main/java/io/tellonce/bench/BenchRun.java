@@ -1,9 +1,13 @@
 package io.tellonce.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.tellonce.bench.data.CaseGenerator;
+import io.tellonce.bench.data.ConsentGenerator;
+import io.tellonce.bench.data.InteractionGenerator;
 import io.tellonce.bench.data.Observations;
 import io.tellonce.bench.data.PersonGenerator;
 import io.tellonce.bench.data.SeedStep;
+import io.tellonce.bench.data.SeedSteps;
 import io.tellonce.bench.data.Seeder;
 import io.tellonce.bench.data.SeedingResult;
 import io.tellonce.bench.data.Shares;
@@ -46,6 +50,11 @@ import java.util.stream.Collectors;
 
 /** One benchmark run: seed if needed, measure each scenario in turn, compare with the baselines, report. */
 final class BenchRun {
+    /** Shares of the population with seeded conversations, an open case, and consent answers. */
+    static final double HISTORY_SHARE = 0.6;
+    static final double CASE_SHARE = 0.2;
+    static final double CONSENT_SHARE = 0.5;
+
     private final BenchOptions options;
     private final ScenarioRegistry registry;
     private final LoadDriver driver;
@@ -77,8 +86,12 @@ final class BenchRun {
         pidFrom(OptionalLong.empty(), options.cassandraPidFile()).ifPresent(pid -> processes.add(new ProcessCpu("cassandra", pid)));
         try (ServiceClient service = new ServiceClient(options.target(),
                 new CallerCredentials(options.tenant(), options.token()))) {
-            // Interactions, cases and consent join here as further steps when their services land.
-            List<SeedStep> steps = List.of(Seeder.resolveCrmRecord(service, observations));
+            SeedSteps seedSteps = new SeedSteps(service);
+            List<SeedStep> steps = List.of(seedSteps.people(observations),
+                    seedSteps.history(new CaseGenerator(options.seed(), CASE_SHARE),
+                            new InteractionGenerator(options.seed(), HISTORY_SHARE),
+                            InteractionGenerator.anchorOf(Instant.now())),
+                    seedSteps.consent(new ConsentGenerator(options.seed(), CONSENT_SHARE)));
             SeedingResult seeding = seed(new Seeder(service, people, steps, options.seedConcurrency()));
             ScenarioContext context = new ScenarioContext(service, cassandra, people, observations, options.people(),
                     System.currentTimeMillis());
@@ -108,10 +121,13 @@ final class BenchRun {
             out.printf("population of %,d people (seed %d) already seeded%n", options.people(), options.seed());
             return SeedingResult.alreadySeeded(options.people());
         }
-        out.printf("seeding %,d people through Resolve, %d in flight...%n", options.people(), options.seedConcurrency());
+        out.printf("seeding %,d people (Resolve), their history (OpenCase, RecordInteraction) and consent (SetConsent),"
+                + " %d in flight...%n", options.people(), options.seedConcurrency());
         SeedingResult result = seeder.seed(options.people());
-        out.printf(Locale.ROOT, "seeded %,d people in %.1f s: %,.0f people/s; outcomes %s; errors %s%n", result.people(),
-                result.elapsed().toMillis() / 1000.0, result.peoplePerSecond(), result.outcomes(), result.errors());
+        for (SeedingResult.Step step : result.steps()) {
+            out.printf(Locale.ROOT, "seeded %s: %,d calls in %.1f s: %,.0f calls/s; outcomes %s; errors %s%n", step.name(),
+                    step.calls(), step.elapsed().toMillis() / 1000.0, step.callsPerSecond(), step.outcomes(), step.errors());
+        }
         return result;
     }
 
@@ -144,11 +160,22 @@ final class BenchRun {
         return result;
     }
 
+    /**
+     * Each service result with its ratio to its baseline, when both ran under the same load: a throughput
+     * ratio of an open-loop run at a fixed rate to a closed-loop maximum would mean nothing.
+     */
     private static List<ScenarioResult> compared(List<ScenarioResult> results) {
         Map<String, ScenarioResult> byName = new HashMap<>();
         results.forEach(result -> byName.put(result.scenario(), result));
-        return results.stream().map(result -> result.baseline() != null && byName.containsKey(result.baseline())
-                ? result.comparedWith(byName.get(result.baseline())) : result).toList();
+        return results.stream().map(result -> {
+            ScenarioResult baseline = result.baseline() == null ? null : byName.get(result.baseline());
+            return baseline != null && sameLoad(result, baseline) ? result.comparedWith(baseline) : result;
+        }).toList();
+    }
+
+    private static boolean sameLoad(ScenarioResult a, ScenarioResult b) {
+        return a.mode().equals(b.mode()) && a.concurrency() == b.concurrency()
+                && java.util.Objects.equals(a.ratePerSecond(), b.ratePerSecond());
     }
 
     private Optional<Long> pidFrom(OptionalLong given, Optional<Path> file) {

@@ -7,6 +7,7 @@ import io.tellonce.bench.load.LabelCounts;
 import io.tellonce.proto.v1.GetProfileRequest;
 import io.tellonce.proto.v1.ProfileLookup;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * Puts the synthetic population into the service through its public API, many people in flight, so
- * seeding measures the write path a real import would take. Each person goes through the steps in
- * order (see {@link SeedStep}); answers that say "try again" are retried with back-off.
+ * seeding measures the write path a real import would take. The steps (see {@link SeedStep}) run one
+ * after the other, each over the whole population; answers that say "try again" are retried with
+ * back-off.
  */
 public final class Seeder {
     /** Answers that say "try again later": contention on the same people, or back-pressure. */
@@ -41,22 +43,26 @@ public final class Seeder {
         this.concurrency = concurrency;
     }
 
-    /** Resolve of each person's CRM record: every identifier and attribute, with an idempotency key. */
-    public static SeedStep resolveCrmRecord(ServiceClient service, Observations observations) {
-        return new SeedStep("resolve", person -> ServiceClient.stage(service.identity()
-                        .withDeadlineAfter(30, TimeUnit.SECONDS).resolve(observations.crmRecord(person)))
-                .thenApply(answer -> answer.getOutcome().name().replace("RESOLVE_OUTCOME_", "")));
-    }
-
     /** Whether the first and the last person of the population can already be found. */
     public boolean seeded(int population) {
         return found(0) && found(population - 1);
     }
 
+    /** Each step in turn, as one pass over the whole population, so that each step's rate is its own. */
     public SeedingResult seed(int population) throws InterruptedException {
+        long start = System.nanoTime();
+        List<SeedingResult.Step> results = new ArrayList<>();
+        for (SeedStep step : steps) {
+            results.add(pass(step, population));
+        }
+        return new SeedingResult(population, concurrency, Duration.ofNanos(System.nanoTime() - start), results, false);
+    }
+
+    private SeedingResult.Step pass(SeedStep step, int population) throws InterruptedException {
         LabelCounts outcomes = new LabelCounts();
         LabelCounts errors = new LabelCounts();
         LongAdder retries = new LongAdder();
+        LongAdder calls = new LongAdder();
         Semaphore slots = new Semaphore(concurrency);
         ScheduledExecutorService backOff = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
@@ -64,33 +70,30 @@ public final class Seeder {
         try {
             for (int i = 0; i < population; i++) {
                 slots.acquire();
-                seedPerson(people.person(i), outcomes, errors, retries, backOff).whenComplete((done, failure) -> slots.release());
+                Person person = people.person(i);
+                withRetries(() -> step.call().apply(person), ATTEMPTS, retries, backOff)
+                        .whenComplete((labels, failure) -> {
+                            if (failure == null) {
+                                labels.forEach(outcomes::increment);
+                                calls.add(labels.size());
+                            } else {
+                                errors.increment(FailureCodes.of(failure));
+                            }
+                            slots.release();
+                        });
                 long now = System.nanoTime();
                 if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                     lastReport = now;
-                    System.out.printf("  seeded %,d of %,d people (%.0f/s)%n", i, population, i / ((now - start) / 1e9));
+                    System.out.printf("  %s: %,d of %,d people (%.0f calls/s)%n", step.name(), i, population,
+                            calls.sum() / ((now - start) / 1e9));
                 }
             }
             slots.acquire(concurrency);
         } finally {
             backOff.shutdownNow();
         }
-        return new SeedingResult(population, concurrency, Duration.ofNanos(System.nanoTime() - start),
-                outcomes.snapshot(), errors.snapshot(), retries.sum(), false);
-    }
-
-    /** The person's steps in order; a step that fails for good ends the person's seeding. */
-    private CompletionStage<Void> seedPerson(Person person, LabelCounts outcomes, LabelCounts errors, LongAdder retries,
-                                             ScheduledExecutorService backOff) {
-        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        for (SeedStep step : steps) {
-            chain = chain.thenCompose(previous -> withRetries(() -> step.call().apply(person), ATTEMPTS, retries, backOff)
-                    .thenAccept(outcome -> outcomes.increment(step.name() + ":" + outcome)));
-        }
-        return chain.exceptionally(failure -> {
-            errors.increment(FailureCodes.of(failure));
-            return null;
-        });
+        return new SeedingResult.Step(step.name(), calls.sum(), Duration.ofNanos(System.nanoTime() - start),
+                outcomes.snapshot(), errors.snapshot(), retries.sum());
     }
 
     private static <T> CompletionStage<T> withRetries(Supplier<CompletionStage<T>> call, int attemptsLeft, LongAdder retries,

@@ -7,22 +7,34 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.tellonce.proto.v1.ConsentServiceGrpc;
+import io.tellonce.proto.v1.ConsentServiceGrpc.ConsentServiceFutureStub;
+import io.tellonce.proto.v1.ContextServiceGrpc;
+import io.tellonce.proto.v1.ContextServiceGrpc.ContextServiceFutureStub;
+import io.tellonce.proto.v1.HistoryServiceGrpc;
+import io.tellonce.proto.v1.HistoryServiceGrpc.HistoryServiceFutureStub;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.IdentityServiceGrpc.IdentityServiceFutureStub;
 import io.tellonce.proto.v1.ProfileServiceGrpc;
 import io.tellonce.proto.v1.ProfileServiceGrpc.ProfileServiceFutureStub;
+import io.tellonce.proto.v1.SearchServiceGrpc;
+import io.tellonce.proto.v1.SearchServiceGrpc.SearchServiceFutureStub;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service's public gRPC API as the benchmark calls it: one plaintext channel, non-blocking stubs.
- * Add a stub here when a scenario for a new service (history, context, consent, search) lands.
+ * The service's public gRPC API as the benchmark calls it: one plaintext channel, non-blocking stubs,
+ * one per service the scenarios and the seeding call.
  */
 public final class ServiceClient implements AutoCloseable {
     private final ManagedChannel channel;
     private final IdentityServiceFutureStub identity;
     private final ProfileServiceFutureStub profiles;
+    private final HistoryServiceFutureStub history;
+    private final ContextServiceFutureStub context;
+    private final ConsentServiceFutureStub consent;
+    private final SearchServiceFutureStub search;
 
     public ServiceClient(String target, CallerCredentials credentials) {
         // Callbacks only record a time and start the next request, so they run on the transport's own
@@ -31,6 +43,10 @@ public final class ServiceClient implements AutoCloseable {
         var authenticated = ClientInterceptors.intercept(channel, credentials);
         this.identity = IdentityServiceGrpc.newFutureStub(authenticated);
         this.profiles = ProfileServiceGrpc.newFutureStub(authenticated);
+        this.history = HistoryServiceGrpc.newFutureStub(authenticated);
+        this.context = ContextServiceGrpc.newFutureStub(authenticated);
+        this.consent = ConsentServiceGrpc.newFutureStub(authenticated);
+        this.search = SearchServiceGrpc.newFutureStub(authenticated);
     }
 
     public IdentityServiceFutureStub identity() {
@@ -39,6 +55,22 @@ public final class ServiceClient implements AutoCloseable {
 
     public ProfileServiceFutureStub profiles() {
         return profiles;
+    }
+
+    public HistoryServiceFutureStub history() {
+        return history;
+    }
+
+    public ContextServiceFutureStub context() {
+        return context;
+    }
+
+    public ConsentServiceFutureStub consent() {
+        return consent;
+    }
+
+    public SearchServiceFutureStub search() {
+        return search;
     }
 
     /** A gRPC future as a stage, completed on the thread that receives the answer. */

@@ -16,12 +16,22 @@ public record BenchReport(String startedAt, MachineInfo machine, Map<String, Str
         results = List.copyOf(results);
     }
 
-    /** Seeding as reported: people per second through Resolve, and what Resolve answered. */
+    /** Seeding as reported: people per second overall, and per step its calls, rate and answers. */
     public record Seeding(int people, boolean skipped, int concurrency, double seconds, double peoplePerSecond,
-                          Map<String, Long> outcomes, Map<String, Long> errors, long retries) {
+                          List<Step> steps) {
+        public Seeding {
+            steps = List.copyOf(steps);
+        }
+
+        public record Step(String name, long calls, double seconds, double callsPerSecond, Map<String, Long> outcomes,
+                           Map<String, Long> errors, long retries) {
+        }
+
         public static Seeding of(SeedingResult result) {
             return new Seeding(result.people(), result.skipped(), result.concurrency(), result.elapsed().toMillis() / 1000.0,
-                    result.peoplePerSecond(), result.outcomes(), result.errors(), result.retries());
+                    result.peoplePerSecond(), result.steps().stream().map(step -> new Step(step.name(), step.calls(),
+                            step.elapsed().toMillis() / 1000.0, step.callsPerSecond(), step.outcomes(), step.errors(),
+                            step.retries())).toList());
         }
     }
 

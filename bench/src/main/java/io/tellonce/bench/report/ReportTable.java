@@ -14,12 +14,15 @@ public final class ReportTable {
         out.append(String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB, %s; load average at start %s%n",
                 machine.cores(), machine.cpu(), machine.memoryGiB(), machine.jdk(), machine.loadAverageAtStart()));
         BenchReport.Seeding seeding = report.seeding();
-        out.append(seeding.skipped()
-                ? String.format(Locale.ROOT, "seeding: %,d people already seeded, skipped%n", seeding.people())
-                : String.format(Locale.ROOT, "seeding: %,d people through Resolve in %.1f s = %,.0f people/s at %d in flight;"
-                        + " outcomes %s; errors %s; retries %d%n", seeding.people(), seeding.seconds(),
-                        seeding.peoplePerSecond(), seeding.concurrency(), seeding.outcomes(), seeding.errors(),
-                        seeding.retries()));
+        if (seeding.skipped()) {
+            out.append(String.format(Locale.ROOT, "seeding: %,d people already seeded, skipped%n", seeding.people()));
+        } else {
+            out.append(String.format(Locale.ROOT, "seeding: %,d people in %.1f s at %d in flight%n", seeding.people(),
+                    seeding.seconds(), seeding.concurrency()));
+            seeding.steps().forEach(step -> out.append(String.format(Locale.ROOT, "  %-8s %,d calls in %.1f s = %,.0f"
+                    + " calls/s; outcomes %s; errors %s; retries %d%n", step.name(), step.calls(), step.seconds(),
+                    step.callsPerSecond(), describe(step.outcomes()), describe(step.errors()), step.retries())));
+        }
         out.append('\n').append(String.format(Locale.ROOT, ROW, "scenario", "mode", "load", "ops/s", "p50 ms",
                 "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "vs raw", "CPU ms/op s/c"));
         for (ScenarioResult result : report.results()) {
@@ -42,6 +45,12 @@ public final class ReportTable {
             if (!result.errors().isEmpty() || !result.outcomes().isEmpty()) {
                 out.append(String.format(Locale.ROOT, "%s: outcomes %s, errors %s%n", result.scenario(),
                         describe(result.outcomes()), describe(result.errors())));
+            }
+        }
+        for (ScenarioResult result : report.results()) {
+            if (result.itemsPerSecond() != null) {
+                out.append(String.format(Locale.ROOT, "%s: %,.0f %s/s%n", result.scenario(), result.itemsPerSecond(),
+                        result.itemUnit()));
             }
         }
         for (ScenarioResult result : report.results()) {

@@ -13,13 +13,14 @@ import java.util.Map;
  * this scenario's throughput over its raw baseline's in the same run; null for baselines, or when the
  * baseline did not run. {@code targetMet} is null when the scenario has no target. {@code cpuMillisPerOperation}
  * is the CPU each watched process (service, cassandra, bench) spent per successful operation while measuring.
+ * {@code itemUnit} and {@code itemsPerSecond} are set for batch operations (e.g. checks per second).
  */
 public record ScenarioResult(String scenario, String kind, String description, String mode, int concurrency,
                              Double ratePerSecond, double warmUpSeconds, double durationSeconds, long operations,
                              double throughputPerSecond, LatencySummary latencyMillis, long errorCount,
                              Map<String, Long> errors, Map<String, Long> outcomes, String baseline, Double baselineRatio,
                              String target, Boolean targetMet, Double serviceMaxRssMiB,
-                             Map<String, Double> cpuMillisPerOperation) {
+                             Map<String, Double> cpuMillisPerOperation, String itemUnit, Double itemsPerSecond) {
 
     public static ScenarioResult of(Scenario scenario, LoadShape shape, Measurement measurement, Double serviceMaxRssMiB,
                                     Map<String, Double> cpuMillisPerOperation) {
@@ -30,7 +31,8 @@ public record ScenarioResult(String scenario, String kind, String description, S
                 measurement.latency(), measurement.errorCount(), measurement.errors(), measurement.outcomes(),
                 scenario.baseline().orElse(null), null, scenario.target().map(Target::statement).orElse(null),
                 scenario.target().map(t -> t.metBy(measurement)).orElse(null), serviceMaxRssMiB,
-                Map.copyOf(cpuMillisPerOperation));
+                Map.copyOf(cpuMillisPerOperation), scenario.items().map(Scenario.Items::unit).orElse(null),
+                scenario.items().map(items -> items.perOperation() * measurement.throughputPerSecond()).orElse(null));
     }
 
     /** This result with its ratio to the baseline's throughput. */
@@ -39,6 +41,6 @@ public record ScenarioResult(String scenario, String kind, String description, S
                 : throughputPerSecond / baselineResult.throughputPerSecond();
         return new ScenarioResult(scenario, kind, description, mode, concurrency, ratePerSecond, warmUpSeconds,
                 durationSeconds, operations, throughputPerSecond, latencyMillis, errorCount, errors, outcomes, baseline,
-                ratio, target, targetMet, serviceMaxRssMiB, cpuMillisPerOperation);
+                ratio, target, targetMet, serviceMaxRssMiB, cpuMillisPerOperation, itemUnit, itemsPerSecond);
     }
 }

@@ -79,37 +79,74 @@ final class RawOperations {
                 .thenApply(rs -> rs.wasApplied() ? "APPLIED" : "NOT_APPLIED");
     }
 
+    /**
+     * What search reads back from Cassandra for one page of hits: each hit's profile, in parallel. The
+     * Elasticsearch query before it is not Cassandra's work and is not part of this baseline.
+     */
+    static Operation searchReadBack(ScenarioContext context, RawOperations raw, int hits) {
+        SeededProfiles profiles = context.seededProfiles();
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            CompletableFuture<?>[] reads = new CompletableFuture<?>[hits];
+            for (int i = 0; i < hits; i++) {
+                reads[i] = raw.profile(profiles.pick(random).profileId()).toCompletableFuture();
+            }
+            return CompletableFuture.allOf(reads).thenApply(done -> null);
+        };
+    }
+
     /** The node that owns the identifier, or null when nobody does. */
-    private CompletionStage<UUID> owner(Identifier identifier) {
+    CompletionStage<UUID> owner(Identifier identifier) {
         return read(cql.selectClaim, ownerKey(identifier)).thenApply(rs -> {
             Row row = rs.one();
             return row == null ? null : row.getUuid("node_id");
         });
     }
 
-    private CompletionStage<String> profile(UUID node) {
+    /** The profile's member nodes: the node's root, then the root's cluster (CassandraPersonNodes). */
+    CompletionStage<List<UUID>> members(UUID node) {
         return read(cql.selectNodeHead, tenant, node).thenCompose(head -> {
             UUID root = head.one().getUuid("root_id");
             return read(cql.selectCluster, tenant, root);
-        }).thenCompose(cluster -> {
-            List<CompletableFuture<Integer>> members = new ArrayList<>();
+        }).thenApply(cluster -> {
+            List<UUID> members = new ArrayList<>();
             for (Row row : cluster.currentPage()) {
-                members.add(read(cql.selectNode, tenant, row.getUuid("member_id")).thenApply(RawOperations::consume));
+                members.add(row.getUuid("member_id"));
             }
-            return CompletableFuture.allOf(members.toArray(CompletableFuture[]::new)).thenApply(done -> null);
+            return members;
         });
+    }
+
+    /** The members, then every member's partition in parallel (CassandraProfileReader). */
+    CompletionStage<String> profile(UUID node) {
+        return members(node).thenCompose(members -> eachOf(members, member -> read(cql.selectNode, tenant, member)
+                .thenApply(RawOperations::consume))).thenApply(done -> null);
+    }
+
+    /** One read per item, all at once; completes when all have answered. */
+    static <T> CompletableFuture<Void> eachOf(List<T> items, java.util.function.Function<T, CompletionStage<?>> read) {
+        return CompletableFuture.allOf(items.stream().map(item -> read.apply(item).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    CqlSession session() {
+        return session;
+    }
+
+    String tenant() {
+        return tenant;
     }
 
     private Object[] ownerKey(Identifier identifier) {
         return new Object[] {tenant, storageName(identifier.getKind()), identifier.getNamespace(), identifier.getValue()};
     }
 
-    private CompletableFuture<AsyncResultSet> read(PreparedStatement statement, Object... values) {
+    CompletableFuture<AsyncResultSet> read(PreparedStatement statement, Object... values) {
         return session.executeAsync(statement.bind(values)).toCompletableFuture();
     }
 
     /** Reads every row's columns, as the service does when it builds the profile. */
-    private static int consume(AsyncResultSet rows) {
+    static int consume(AsyncResultSet rows) {
         int columns = 0;
         for (Row row : rows.currentPage()) {
             for (int i = 0; i < row.getColumnDefinitions().size(); i++) {

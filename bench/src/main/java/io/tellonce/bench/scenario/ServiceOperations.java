@@ -1,14 +1,22 @@
 package io.tellonce.bench.scenario;
 
+import io.tellonce.bench.data.ConsentGenerator;
+import io.tellonce.bench.data.InteractionGenerator;
 import io.tellonce.bench.data.NewCustomers;
+import io.tellonce.bench.data.Person;
+import io.tellonce.bench.data.TypeaheadQueries;
 import io.tellonce.bench.data.Observations;
 import io.tellonce.bench.grpc.ServiceClient;
 import io.tellonce.bench.load.Operation;
 import io.grpc.Status;
+import io.tellonce.proto.v1.GetCustomerContextRequest;
 import io.tellonce.proto.v1.GetProfileRequest;
-import io.tellonce.proto.v1.GetProfileResponse;
 import io.tellonce.proto.v1.ProfileLookup;
 import io.tellonce.proto.v1.ResolveResponse;
+import io.tellonce.proto.v1.SearchProfilesRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,12 +64,62 @@ final class ServiceOperations {
                 .thenApply(ServiceOperations::outcome);
     }
 
+    /** GetCustomerContext by any one identifier of a random seeded person: an agent's screen pop. */
+    static Operation customerContext(ScenarioContext context) {
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            var person = context.people().person(random.nextInt(context.population()));
+            var request = GetCustomerContextRequest.newBuilder().setLookup(ProfileLookup.newBuilder()
+                    .setIdentifier(Observations.anyIdentifier(person, random))).build();
+            return found(ServiceClient.stage(context.service().context().getCustomerContext(request)));
+        };
+    }
+
+    /** RecordInteraction of a conversation that just ended, by the profile id the agent's desktop showed. */
+    static Operation recordInteraction(ScenarioContext context, InteractionGenerator interactions) {
+        SeededProfiles profiles = context.seededProfiles();
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            SeededProfiles.Entry entry = profiles.pick(random);
+            var request = interactions.live(context.people().person(entry.personIndex()), entry.profileId().toString(),
+                    random, Instant.now());
+            return ServiceClient.stage(context.service().history().recordInteraction(request)).thenApply(done -> null);
+        };
+    }
+
+    /** BatchCheckConsent of every question about a random audience (a campaign or a personalisation engine). */
+    static Operation batchCheckConsent(ScenarioContext context, int checks) {
+        int people = ConsentGenerator.peoplePerBatch(checks);
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            List<Person> audience = new ArrayList<>(people);
+            for (int i = 0; i < people; i++) {
+                audience.add(context.people().person(random.nextInt(context.population())));
+            }
+            return ServiceClient.stage(context.service().consent().batchCheckConsent(ConsentGenerator.checks(audience)))
+                    .thenApply(done -> null);
+        };
+    }
+
+    /** SearchProfiles with what an agent types about a random seeded person; the outcome says what kind found nothing. */
+    static Operation searchProfiles(ScenarioContext context, int pageSize) {
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            var person = context.people().person(random.nextInt(context.population()));
+            var kind = TypeaheadQueries.Kind.values()[random.nextInt(TypeaheadQueries.Kind.values().length)];
+            var request = SearchProfilesRequest.newBuilder().setQuery(TypeaheadQueries.of(kind, person, random))
+                    .setPageSize(pageSize).build();
+            return ServiceClient.stage(context.service().search().searchProfiles(request))
+                    .thenApply(answer -> answer.getHitsCount() == 0 ? kind.name() + ":NO_HITS" : null);
+        };
+    }
+
     /**
      * NOT_FOUND is a legitimate answer, not a failure of the service: an identifier that the merge policy
      * left unclaimed (a household's second CRM record) belongs to no profile. Counted as an outcome, as
      * the raw baseline counts the same case.
      */
-    private static CompletionStage<String> found(CompletionStage<GetProfileResponse> answer) {
+    static <T> CompletionStage<String> found(CompletionStage<T> answer) {
         return answer.handle((profile, failure) -> {
             if (failure == null) {
                 return (String) null;

@@ -16,12 +16,28 @@ class ScenarioRegistryTest {
     }
 
     @Test
-    void everyServiceScenarioHasABaselineAndATarget() {
+    void everyServiceScenarioHasATargetAndAllButTheIndexLagABaseline() {
         assertThat(registry.all()).filteredOn(s -> s.kind() == Scenario.Kind.SERVICE).isNotEmpty()
                 .allSatisfy(s -> {
-                    assertThat(s.baseline()).isPresent();
+                    assertThat(s.baseline().isPresent()).isEqualTo(!s.name().equals("index-lag"));
                     assertThat(s.target()).isPresent();
                 });
+    }
+
+    @Test
+    void theLatencyTargetsOfDesignRunOpenLoopAtTheirRate() {
+        assertThat(registry.find("get-customer-context-p99").orElseThrow().fixedRate()).hasValue(3_000);
+        assertThat(registry.find("batch-check-consent-p99").orElseThrow().fixedRate()).hasValue(300);
+        assertThat(registry.find("search-profiles").orElseThrow().target().orElseThrow().maxP99Millis()).hasValue(50);
+        assertThat(registry.find("index-lag").orElseThrow().target().orElseThrow().maxP99Millis()).hasValue(2_000);
+    }
+
+    @Test
+    void aConsentBatchCountsItsChecksAndBringsItsBaseline() {
+        assertThat(registry.find("batch-check-consent").orElseThrow().items())
+                .hasValue(new Scenario.Items("checks", 100));
+        assertThat(registry.select(List.of("batch-check-consent", "index-lag"))).extracting(Scenario::name)
+                .containsExactly("raw-consent-checks", "batch-check-consent", "index-lag");
     }
 
     @Test
