@@ -1,6 +1,8 @@
 package io.tellonce.matching.report;
 
 import io.tellonce.matching.PersonRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,5 +17,19 @@ public record LabelledRecords(String name, List<PersonRecord> records, Map<Strin
     /** The first {@code count} records only: a held-out slice, with the truth among them. */
     public LabelledRecords slice(String sliceName, int from, int count) {
         return new LabelledRecords(sliceName, records.subList(from, Math.min(records.size(), from + count)), personOf);
+    }
+
+    /** Both sets as one, each record's id (and person) prefixed with its set's, so ids never collide. */
+    public LabelledRecords with(String combinedName, LabelledRecords other) {
+        List<PersonRecord> all = new ArrayList<>();
+        Map<String, String> people = new HashMap<>();
+        for (LabelledRecords set : List.of(this, other)) {
+            String prefix = set.name() + "/";
+            for (PersonRecord record : set.records()) {
+                all.add(new PersonRecord(prefix + record.id(), record.values()));
+                people.put(prefix + record.id(), prefix + set.personOf().get(record.id()));
+            }
+        }
+        return new LabelledRecords(combinedName, all, people);
     }
 }

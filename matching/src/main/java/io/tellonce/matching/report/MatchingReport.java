@@ -1,8 +1,10 @@
 package io.tellonce.matching.report;
 
+import io.tellonce.matching.Comparisons;
 import io.tellonce.matching.FieldWeights;
 import io.tellonce.matching.LevelWeights;
 import io.tellonce.matching.MatchModel;
+import io.tellonce.matching.ModelJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +35,25 @@ public final class MatchingReport {
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "matching/src/test/resources/identity");
-        new MatchingReport(System.out, ReportPipeline.standard()).print(folder);
+        MatchingReport report = new MatchingReport(System.out, ReportPipeline.standard());
+        if (args.length > 1 && !args[1].isBlank()) {
+            report.writeDefaultModel(folder, Path.of(args[1]));
+        } else {
+            report.print(folder);
+        }
+    }
+
+    /**
+     * Writes the model the service uses for a tenant without its own: EM (labels unused) over Febrl 3
+     * and Splink fake_20000 together, so that names, dates and addresses (Febrl) and e-mails (Splink)
+     * all have estimated weights. Phones are in neither set: their levels weigh nothing.
+     */
+    void writeDefaultModel(Path folder, Path file) throws IOException {
+        LabelledRecords both = febrl(folder, "dataset3.csv", "febrl3")
+                .with("Febrl 3 + Splink fake_20000", splink(folder, "fake_20000.csv", "fake20000"));
+        MatchModel model = pipeline.estimate(both);
+        Files.writeString(file, new ModelJson(Comparisons.forPeople()).write(model) + "\n", StandardCharsets.UTF_8);
+        printModel("default model (" + both.name() + "), written to " + file, model);
     }
 
     void print(Path folder) throws IOException {
