@@ -87,6 +87,27 @@ public final class ProfileIndex {
         return new Page(hits, total);
     }
 
+    /**
+     * The ids of the profiles that share the most blocking keys with a probe, most first (ties by
+     * profile id, so that the cap cuts the same way every time), from the index behind the alias.
+     */
+    @SuppressWarnings("rawtypes")
+    public List<String> candidates(CandidateQuery candidates) throws IOException {
+        SearchResponse<Map> response = client.search(s -> s.index(alias)
+                .query(candidates.query())
+                .size(candidates.size())
+                .sort(o -> o.score(sc -> sc.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("profile_id")))
+                .source(src -> src.filter(f -> f.includes("profile_id"))), Map.class);
+        List<String> ids = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            if (hit.source() != null && hit.source().get("profile_id") != null) {
+                ids.add(String.valueOf(hit.source().get("profile_id")));
+            }
+        }
+        return ids;
+    }
+
     /** One page of hits and how many there are in all. */
     public record Page(List<ProfileHit> hits, long total) {
         public Page {
