@@ -15,6 +15,7 @@ import io.tellonce.profile.app.IdentityGraphView;
 import io.tellonce.profile.app.ProfileClusters;
 import io.tellonce.profile.app.ReviewItemView;
 import io.tellonce.profile.app.ReviewItems;
+import io.tellonce.profile.matching.InlineMatching;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.DecideReviewItemResponse;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
@@ -63,10 +64,13 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final ReviewItems reviews;
     private final AuditTrail audit;
     private final Replies replies;
+    private final InlineMatching inlineMatching;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
                      IdentityResolver resolver, IdempotentCalls idempotentCalls, ProfileClusters clusters,
-                     ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies) {
+                     ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies,
+                     InlineMatching inlineMatching) {
+        this.inlineMatching = inlineMatching;
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
@@ -234,6 +238,7 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
 
     private CompletionStage<ResolveResponse> resolve(Caller caller, Observation observation) {
         return resolver.resolve(caller.tenant(), observation)
+                .thenCompose(resolution -> inlineMatching.after(caller.tenant(), observation, resolution))
                 .thenCompose(resolution -> audit.changed(resolution, caller, RESOLVE_RPC,
                         concat(resolution.profileId(), resolution.mergedProfileIds()),
                         resolution.outcome().name().toLowerCase() + " from " + observation.sourceSystem() + ": "
