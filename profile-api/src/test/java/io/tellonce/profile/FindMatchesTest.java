@@ -5,9 +5,13 @@ import static io.tellonce.profile.support.Requests.identifier;
 import static io.tellonce.profile.support.ServiceUnderTest.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.google.type.Date;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tellonce.matching.MatchModel;
+import io.tellonce.matching.ModelJson;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
@@ -32,7 +36,9 @@ import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.ReviewItem;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +55,12 @@ import org.junit.jupiter.api.Test;
 class FindMatchesTest extends ServiceTest {
     private static final Duration INDEXED = Duration.ofSeconds(20);
     private static final String AUTO_MERGING_TENANT = "automerge";
+
+    @Inject
+    CqlSession session;
+
+    @Inject
+    ModelJson models;
 
     FindMatchesTest() {
         super("it_matching");
@@ -224,6 +236,23 @@ class FindMatchesTest extends ServiceTest {
                 .setMergeId(second.getMergeId()).setActor("supervisor-1").setReason("not the same Amelia").build())
                 .getProfileIdsList();
         assertThat(apart).hasSize(2).contains(first);
+    }
+
+    @Test
+    void aTenantsOwnModelInCassandraScoresItsMatchesInsteadOfTheDefault() {
+        String tenant = tenant("own");
+        MatchModel even = new MatchModel(0.5, models.readDefault().fields());
+        session.execute(SimpleStatement.newInstance("INSERT INTO match_model (tenant, version, model, description,"
+                + " created_at) VALUES (?, 1, ?, 'an even prior', ?)", tenant, models.write(even), Instant.now()));
+        String jon = resolve(tenant, jonSmyth(), crm("CRM-" + UUID.randomUUID())).getProfileId();
+
+        FindMatchesResponse found = findsEventually(tenant, forObservation(johnSmith()), jon);
+
+        assertThat(found.getModel()).isEqualTo("v1");
+        assertThat(found.getCandidates(0).getPriorWeight()).as("log2 of even odds").isZero();
+        assertAddsUp(found.getCandidates(0));
+        assertThat(matching(tenant("other")).findMatches(forObservation(johnSmith())).getModel())
+                .as("a tenant without a model of its own").isEqualTo("default");
     }
 
     @Test
