@@ -15,6 +15,7 @@ import io.tellonce.matching.ModelJson;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.proto.v1.DuplicatePair;
 import io.tellonce.proto.v1.FieldEvidence;
 import io.tellonce.proto.v1.FindMatchesRequest;
 import io.tellonce.proto.v1.FindMatchesResponse;
@@ -35,6 +36,8 @@ import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.ReviewItem;
+import io.tellonce.proto.v1.ScanDuplicatesRequest;
+import io.tellonce.proto.v1.ScanDuplicatesResponse;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -55,6 +58,7 @@ import org.junit.jupiter.api.Test;
 class FindMatchesTest extends ServiceTest {
     private static final Duration INDEXED = Duration.ofSeconds(20);
     private static final String AUTO_MERGING_TENANT = "automerge";
+    private static final String SCANNED_TENANT = "scanned";
 
     @Inject
     CqlSession session;
@@ -71,6 +75,9 @@ class FindMatchesTest extends ServiceTest {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tellonce.matching.inline", "true");
         properties.put("tellonce.matching.tenants." + AUTO_MERGING_TENANT + ".auto-merge", "true");
+        // The scan's tenant: no inline matching (the scan finds the pairs), and a stricter shadow policy.
+        properties.put("tellonce.matching.tenants." + SCANNED_TENANT + ".inline", "false");
+        properties.put("tellonce.matching.tenants." + SCANNED_TENANT + ".shadow.review-threshold", "0.999");
         return properties;
     }
 
@@ -253,6 +260,50 @@ class FindMatchesTest extends ServiceTest {
         assertAddsUp(found.getCandidates(0));
         assertThat(matching(tenant("other")).findMatches(forObservation(johnSmith())).getModel())
                 .as("a tenant without a model of its own").isEqualTo("default");
+    }
+
+    @Test
+    void theDuplicateScanReportsPairsWithTheShadowPolicysDecisionAndOpensReviewItemsUnlessDryRun() {
+        String jon = resolve(SCANNED_TENANT, jonSmyth(), crm("CRM-" + UUID.randomUUID())).getProfileId();
+        String john = resolve(SCANNED_TENANT, johnSmith(), loyalty("L-" + UUID.randomUUID())).getProfileId();
+        PersonAttributes maria = person("Maria", "Garcia", date(1955, 11, 2), "4 Rue Lepic", "75018", "Paris");
+        String mariaId = resolve(SCANNED_TENANT, maria, crm("CRM-" + UUID.randomUUID())).getProfileId();
+        findsEventually(SCANNED_TENANT, forObservation(johnSmith()), jon);
+        findsEventually(SCANNED_TENANT, forObservation(jonSmyth()), john);
+        findsEventually(SCANNED_TENANT, forObservation(maria), mariaId);
+        assertThat(identity(SCANNED_TENANT).listReviewItems(ListReviewItemsRequest.getDefaultInstance())
+                .getReviewItemsList()).as("no inline matching in this tenant").isEmpty();
+
+        ScanDuplicatesResponse dry = matching(SCANNED_TENANT).scanDuplicates(ScanDuplicatesRequest.newBuilder()
+                .setDryRun(true).build());
+
+        assertThat(dry.getProfilesScanned()).isEqualTo(3);
+        assertThat(dry.getNextPageToken()).isEmpty();
+        DuplicatePair pair = dry.getPairs(0);
+        assertThat(dry.getPairsList()).hasSize(1);
+        assertThat(List.of(pair.getProfileId(), pair.getOtherProfileId())).containsExactlyInAnyOrder(jon, john);
+        assertThat(pair.getDecision()).isEqualTo(MatchDecision.MATCH_DECISION_REVIEW);
+        assertThat(pair.getShadowDecision()).as("p is about 0.99: under the shadow's 0.999")
+                .isEqualTo(MatchDecision.MATCH_DECISION_NONE);
+        assertThat(dry.getShadowDifferences()).isEqualTo(1);
+        assertThat(pair.getReviewItemId()).isEmpty();
+        assertThat(identity(SCANNED_TENANT).listReviewItems(ListReviewItemsRequest.getDefaultInstance())
+                .getReviewItemsList()).as("a dry run writes nothing").isEmpty();
+
+        ScanDuplicatesResponse first = matching(SCANNED_TENANT).scanDuplicates(ScanDuplicatesRequest.newBuilder()
+                .setPageSize(2).build());
+        ScanDuplicatesResponse rest = matching(SCANNED_TENANT).scanDuplicates(ScanDuplicatesRequest.newBuilder()
+                .setPageSize(2).setPageToken(first.getNextPageToken()).build());
+        assertThat(first.getProfilesScanned() + rest.getProfilesScanned()).isEqualTo(3);
+        List<DuplicatePair> pairs = new java.util.ArrayList<>(first.getPairsList());
+        pairs.addAll(rest.getPairsList());
+        assertThat(pairs).singleElement().satisfies(p -> assertThat(p.getReviewItemId()).isNotEmpty());
+        assertThat(identity(SCANNED_TENANT).listReviewItems(ListReviewItemsRequest.getDefaultInstance())
+                .getReviewItemsList()).singleElement().satisfies(item -> assertThat(item.getProfileIdsList())
+                        .containsExactlyInAnyOrder(jon, john));
+        assertThat(Failures.invalidFields(() -> matching(SCANNED_TENANT).scanDuplicates(ScanDuplicatesRequest
+                .newBuilder().setPageSize(501).setPageToken("nonsense").build())))
+                .containsExactlyInAnyOrder("page_size", "page_token");
     }
 
     @Test

@@ -9,11 +9,11 @@ import java.util.Locale;
  * it: the probability, then the weight as the prior plus each compared field (missing fields left out,
  * they add nothing), so the line adds up to the score as the FindMatches explanation does.
  */
-final class EvidenceText {
+public final class EvidenceText {
     private EvidenceText() {
     }
 
-    static String of(MatchEvidence evidence) {
+    public static String of(MatchEvidence evidence) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "p=%.6f, weight %.2f = prior %.2f",
                 evidence.probability(), evidence.weight(), evidence.priorWeight()));
         for (FieldContribution field : evidence.contributions()) {

@@ -48,20 +48,23 @@ public final class FuzzyMatches {
     public CompletionStage<Found> find(TenantId tenant, MatchRecord probe, Optional<ProfileId> self, int maxResults,
                                        double minProbability) {
         MatchPolicy policy = policies.apply(tenant);
+        Optional<MatchPolicy> shadow = policies.shadow(tenant);
         return models.model(tenant).thenApplyAsync(model -> {
             ProfileCandidates.Lookup lookup = candidates.lookup(tenant, self);
             List<MatchCandidate> found = new MatchFinder(lookup, new Matcher(comparisons, model.model()),
                     CANDIDATE_LIMIT).find(probe, minProbability);
             List<Match> matches = found.stream().limit(maxResults)
                     .map(candidate -> new Match(lookup.view(candidate.record()), candidate.evidence(),
-                            policy.decide(candidate.evidence().probability())))
+                            policy.decide(candidate.evidence().probability()),
+                            shadow.map(rules -> rules.decide(candidate.evidence().probability()))))
                     .toList();
             return new Found(matches, policy, model.name());
         }, blocking);
     }
 
-    /** One candidate: its profile as Cassandra holds it, the evidence, and what the policy does with it. */
-    public record Match(ProfileView profile, MatchEvidence evidence, MatchPolicy.Decision decision) {
+    /** One candidate: its profile as Cassandra holds it, the evidence, what the policy (and a shadow one) does with it. */
+    public record Match(ProfileView profile, MatchEvidence evidence, MatchPolicy.Decision decision,
+                        Optional<MatchPolicy.Decision> shadowDecision) {
     }
 
     public record Found(List<Match> matches, MatchPolicy policy, String model) {

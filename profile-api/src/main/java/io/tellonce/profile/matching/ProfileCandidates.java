@@ -1,6 +1,5 @@
 package io.tellonce.profile.matching;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.matching.CandidateSource;
@@ -85,8 +84,6 @@ public final class ProfileCandidates {
                 return index.candidates(query);
             } catch (IOException e) {
                 throw new CompletionException(e);
-            } catch (ElasticsearchException e) {
-                throw new CompletionException(new IOException("search index not answering: " + e.getMessage(), e));
             }
         }
     }
