@@ -57,7 +57,7 @@ class ReadmeExamplesTest {
                     .as("README example for " + method.getFullName() + ":\n" + json)
                     .doesNotThrowAnyException();
         }
-        assertThat(shown).containsKeys("IdentityService", "ProfileService", "SearchService");
+        assertThat(shown).containsKeys("IdentityService", "ProfileService", "SearchService", "MatchingService");
         shown.forEach((name, methods) -> assertThat(methods).as("README examples of " + name)
                 .containsAll(service(name).getMethods().stream().map(Descriptors.MethodDescriptor::getName).toList()));
     }

@@ -12,10 +12,13 @@ import java.util.Objects;
  *
  * @param identifiers ids and handles (CRM, account, loyalty, channel and social handles), lower-cased
  * @param channels    the channels the person is known on (the identifier kinds and handle channels)
+ * @param matchKeys   the blocking keys of fuzzy matching (one keyword each), by which FindMatches and
+ *                    inline matching find candidates that share no identifier
  */
 public record ProfileDocument(String tenant, String profileId, List<String> names, List<String> emails,
                               List<String> phones, List<String> identifiers, List<String> channels,
-                              String locality, String postalCode, boolean hasOpenCase, Instant updateTime) {
+                              String locality, String postalCode, boolean hasOpenCase, Instant updateTime,
+                              List<String> matchKeys) {
     public ProfileDocument {
         Objects.requireNonNull(tenant);
         Objects.requireNonNull(profileId);
@@ -24,6 +27,7 @@ public record ProfileDocument(String tenant, String profileId, List<String> name
         phones = List.copyOf(phones);
         identifiers = identifiers.stream().map(SearchText::fold).distinct().toList();
         channels = List.copyOf(channels);
+        matchKeys = List.copyOf(matchKeys);
     }
 
     /** The document id: tenant and profile, so that two tenants can never address one document. */
@@ -54,6 +58,7 @@ public record ProfileDocument(String tenant, String profileId, List<String> name
         }
         source.put("has_open_case", hasOpenCase);
         source.put("update_time", updateTime.toString());
+        source.put("match_keys", matchKeys);
         return source;
     }
 }

@@ -43,6 +43,62 @@ public final class ProfileIndex {
         return new Page(hits, total);
     }
 
+    /**
+     * The ids of the profiles that share the most blocking keys with a probe, most first (ties by
+     * profile id, so that the cap cuts the same way every time), from the index behind the alias.
+     */
+    @SuppressWarnings("rawtypes")
+    public List<String> candidates(CandidateQuery candidates) throws IOException {
+        SearchResponse<Map> response = answered(() -> client.search(s -> s.index(alias)
+                .query(candidates.query())
+                .size(candidates.size())
+                .sort(o -> o.score(sc -> sc.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("profile_id")))
+                .source(src -> src.filter(f -> f.includes("profile_id"))), Map.class));
+        return profileIds(response);
+    }
+
+    /**
+     * A page of the tenant's profile ids in id order, after {@code afterId} (empty for the first
+     * page): the batch duplicate scan walks a tenant's profiles with it.
+     */
+    @SuppressWarnings("rawtypes")
+    public List<String> profileIds(String tenant, java.util.Optional<String> afterId, int size) throws IOException {
+        SearchResponse<Map> response = answered(() -> client.search(s -> {
+            s.index(alias).size(size)
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("tenant").value(tenant)))))
+                    .sort(o -> o.field(f -> f.field("profile_id")))
+                    .source(src -> src.filter(f -> f.includes("profile_id")));
+            afterId.ifPresent(after -> s.searchAfter(v -> v.stringValue(after)));
+            return s;
+        }, Map.class));
+        return profileIds(response);
+    }
+
+    private interface Search<T> {
+        T run() throws IOException;
+    }
+
+    /** An error answer from Elasticsearch is, to the caller, an index that cannot answer: an IOException. */
+    private static <T> T answered(Search<T> search) throws IOException {
+        try {
+            return search.run();
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw new IOException("search index not answering: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<String> profileIds(SearchResponse<Map> response) {
+        List<String> ids = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            if (hit.source() != null && hit.source().get("profile_id") != null) {
+                ids.add(String.valueOf(hit.source().get("profile_id")));
+            }
+        }
+        return ids;
+    }
+
     /** One page of hits and how many there are in all. */
     public record Page(List<ProfileHit> hits, long total) {
         public Page {

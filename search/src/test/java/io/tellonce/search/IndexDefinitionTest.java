@@ -12,7 +12,7 @@ class IndexDefinitionTest {
     void versionedIndexSitsBehindAnUnversionedAlias() {
         IndexDefinition profiles = SearchIndexes.PROFILES;
         assertThat(profiles.alias("t1_")).isEqualTo("t1_profiles");
-        assertThat(profiles.indexName("t1_")).isEqualTo("t1_profiles-v2");
+        assertThat(profiles.indexName("t1_")).isEqualTo("t1_profiles-v3");
     }
 
     @Test
@@ -22,6 +22,7 @@ class IndexDefinitionTest {
         assertThat(body.path("settings").has("analysis")).isFalse();
         assertThat(body.at("/mappings/dynamic").asText()).isEqualTo("strict");
         assertThat(body.at("/mappings/properties/tenant/type").asText()).isEqualTo("keyword");
+        assertThat(body.at("/mappings/properties/match_keys/type").asText()).isEqualTo("keyword");
     }
 
     @Test

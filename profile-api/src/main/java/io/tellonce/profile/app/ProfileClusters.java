@@ -15,6 +15,15 @@ public interface ProfileClusters {
     /** @throws ProfileNotFound, PreconditionFailed (already one profile), MergeRefused (policy) */
     CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String actor, String reason);
 
+    /**
+     * A merge made by a rule rather than by hand (fuzzy matching's auto-merge): the rule and its
+     * evidence go into the merge ledger, and the merge is undone like any other.
+     *
+     * @throws ProfileNotFound, PreconditionFailed (already one profile), MergeRefused (policy)
+     */
+    CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String rule, String evidence,
+                                       String actor, String reason);
+
     /** @return the profiles after the split; @throws MergeNotFound, PreconditionFailed (already undone) */
     CompletionStage<List<ProfileId>> unmerge(TenantId tenant, UUID mergeId, String actor, String reason);
 

@@ -54,15 +54,20 @@ final class CassandraProfileClusters implements ProfileClusters {
 
     @Override
     public CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String actor, String reason) {
+        return merge(tenant, profiles, "manual", "merged by hand by " + actor + ": " + reason, actor, reason);
+    }
+
+    @Override
+    public CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String rule, String evidence,
+                                              String actor, String reason) {
         return CompletableFuture.supplyAsync(() -> {
             List<ProfileId> roots = profiles.stream().map(profile -> root(tenant, profile)).distinct().toList();
             if (roots.size() < 2) {
                 throw new PreconditionFailed("the profiles " + profiles + " are already one profile, " + roots.get(0));
             }
-            String evidence = "merged by hand by " + actor + ": " + reason;
             List<MergeRequest.NodePair> links = roots.subList(1, roots.size()).stream()
                     .map(other -> new MergeRequest.NodePair(roots.get(0), other, evidence)).toList();
-            return clusters.merge(tenant, new MergeRequest(links, "manual", actor, reason, clock.instant(),
+            return clusters.merge(tenant, new MergeRequest(links, rule, actor, reason, clock.instant(),
                     policies.apply(tenant)));
         }, clusterThreads);
     }

@@ -14,6 +14,7 @@ import io.tellonce.profile.app.ProfileClusters;
 import io.tellonce.profile.app.ReviewItemView;
 import io.tellonce.profile.app.ReviewItems;
 import io.tellonce.profile.app.ScreenedResolutions;
+import io.tellonce.profile.matching.InlineMatching;
 import io.tellonce.proto.v1.DecideReviewItemRequest;
 import io.tellonce.proto.v1.DecideReviewItemResponse;
 import io.tellonce.proto.v1.GetIdentityGraphResponse;
@@ -61,10 +62,13 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
     private final ReviewItems reviews;
     private final AuditTrail audit;
     private final Replies replies;
+    private final InlineMatching inlineMatching;
 
     IdentityEndpoint(CallerTenant tenants, ResolveRequestReader reader, IdentifierMessages identifiers,
                      IdentityGraphMessages graphs, ScreenedResolutions resolutions, IdempotentCalls idempotentCalls, ProfileClusters clusters,
-                     ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies) {
+                     ProfileLookups lookups, ReviewItems reviews, AuditTrail audit, Replies replies,
+                     InlineMatching inlineMatching) {
+        this.inlineMatching = inlineMatching;
         this.tenants = tenants;
         this.reader = reader;
         this.identifiers = identifiers;
@@ -206,6 +210,8 @@ final class IdentityEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase
 
     private CompletionStage<ResolveResponse> resolve(Caller caller, Observation observation) {
         return resolutions.resolve(caller.tenant(), observation)
+                .thenCompose(screened -> inlineMatching.after(caller.tenant(), observation, screened.resolution())
+                        .thenApply(matched -> new ScreenedResolutions.Screened(matched, screened.afterErasure())))
                 .thenCompose(screened -> audit.changed(screened, caller, RESOLVE_RPC,
                         concat(screened.resolution().profileId(), screened.resolution().mergedProfileIds()),
                         screened.resolution().outcome().name().toLowerCase() + " from " + observation.sourceSystem()

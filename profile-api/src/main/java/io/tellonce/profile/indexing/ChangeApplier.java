@@ -4,6 +4,7 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
+import io.tellonce.profile.matching.PersonRecords;
 import io.tellonce.profile.cassandra.ChangeLogEntry;
 import io.tellonce.profile.history.Cases;
 import io.tellonce.profile.history.PersonHistory;
@@ -35,9 +36,11 @@ final class ChangeApplier {
     private final DocumentVersions versions;
     private final PersonHistory people;
     private final Cases cases;
+    private final PersonRecords records;
 
     ChangeApplier(ProfileReader profiles, DocumentWriter index, IndexTargets targets, DocumentVersions versions,
-                  PersonHistory people, Cases cases) {
+                  PersonHistory people, Cases cases, PersonRecords records) {
+        this.records = records;
         this.people = people;
         this.cases = cases;
         this.profiles = profiles;
@@ -102,10 +105,14 @@ final class ChangeApplier {
             }
             view.ifPresent(found -> {
                 DocumentChange upsert = DocumentChange.Upsert.of(ProfileDocuments.of(profile.tenant(), found,
-                        openCases.get(profile).join()), version);
+                        openCases.get(profile).join(), matchKeys(found)), version);
                 changes.put(upsert.documentId(), upsert);
             });
         }
         return new ArrayList<>(changes.values());
+    }
+
+    private List<String> matchKeys(ProfileView view) {
+        return records.keys(records.record(view));
     }
 }

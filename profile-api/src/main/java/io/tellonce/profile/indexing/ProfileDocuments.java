@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What of a profile goes into the search index: names, contact points, ids and handles, place. */
+/**
+ * What of a profile goes into the search index: names, contact points, ids and handles, place, and
+ * the blocking keys by which fuzzy matching finds it.
+ */
 final class ProfileDocuments {
     private ProfileDocuments() {
     }
 
-    static ProfileDocument of(TenantId tenant, ProfileView view, boolean hasOpenCase) {
+    /** @param matchKeys the profile's blocking keys for fuzzy matching ({@code PersonRecords}) */
+    static ProfileDocument of(TenantId tenant, ProfileView view, boolean hasOpenCase, List<String> matchKeys) {
         Map<String, String> attributes = view.attributes();
         List<String> names = new ArrayList<>();
         String given = attributes.getOrDefault("given_name", "");
@@ -45,7 +49,7 @@ final class ProfileDocuments {
         }
         return new ProfileDocument(tenant.value(), view.profileId().toString(), names, emails, phones, ids,
                 List.copyOf(channels), attributes.get("address.locality"), attributes.get("address.postal_code"),
-                hasOpenCase, view.updatedAt());
+                hasOpenCase, view.updatedAt(), matchKeys);
     }
 
     /** The channel an identifier reaches the person on: the kind, or a handle's network (whatsapp). */

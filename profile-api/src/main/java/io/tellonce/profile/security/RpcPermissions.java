@@ -34,6 +34,9 @@ public final class RpcPermissions {
         allow("tellonce.v1.IdentityService/DecideReviewItem", ADMIN);
         allow("tellonce.v1.IdentityService/MoveIdentifier", ADMIN);
 
+        allow("tellonce.v1.MatchingService/FindMatches", ADMIN);
+        allow("tellonce.v1.MatchingService/ScanDuplicates", ADMIN);
+
         allow("tellonce.v1.ProfileService/GetProfile", AGENT, PERSONALISATION, ADMIN, PRIVACY_OFFICER);
 
         allow("tellonce.v1.HistoryService/RecordInteraction", AGENT, BOT, INGEST);

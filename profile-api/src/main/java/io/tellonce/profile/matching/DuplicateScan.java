@@ -1,0 +1,130 @@
+package io.tellonce.profile.matching;
+
+import io.tellonce.identity.IdentityGraph;
+import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.ReviewItem;
+import io.tellonce.identity.TenantId;
+import io.tellonce.matching.MatchEvidence;
+import io.tellonce.profile.app.ProfileReader;
+import io.tellonce.search.ProfileIndex;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The batch duplicate scan: walks a page of the tenant's profiles (ids from the index, in id order;
+ * each profile read from Cassandra) and matches each against the others through {@link FuzzyMatches}.
+ * A pair at or above the review threshold opens a review item; a scan never merges, whatever the
+ * auto-merge setting, because no one is waiting on it and a reviewer can be. A dry run writes
+ * nothing. With a shadow policy each pair carries its decision too (shadow mode).
+ */
+@Singleton
+public final class DuplicateScan {
+    static final String SOURCE = "duplicate scan";
+    /** Matches looked at per profile: a profile with more probable duplicates than this is rare. */
+    static final int MATCHES_PER_PROFILE = 20;
+
+    private final FuzzyMatches matches;
+    private final MatchPolicies policies;
+    private final PersonRecords records;
+    private final ProfileReader profiles;
+    private final ProfileIndex index;
+    private final IdentityGraph graph;
+    private final ExecutorService blocking;
+    private final Clock clock;
+
+    public DuplicateScan(FuzzyMatches matches, MatchPolicies policies, PersonRecords records, ProfileReader profiles,
+                         ProfileIndex index, IdentityGraph graph, @Named("search") ExecutorService blocking,
+                         Clock clock) {
+        this.matches = matches;
+        this.policies = policies;
+        this.records = records;
+        this.profiles = profiles;
+        this.index = index;
+        this.graph = graph;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    public CompletionStage<Page> scan(TenantId tenant, Optional<ProfileId> after, int pageSize, boolean dryRun) {
+        return CompletableFuture.supplyAsync(() -> ids(tenant, after, pageSize), blocking).thenCompose(ids -> {
+            // One profile after the other: a scan is background work and must not crowd out live calls.
+            CompletionStage<List<Pair>> all = CompletableFuture.completedFuture(new ArrayList<>());
+            for (ProfileId id : ids) {
+                all = all.thenCompose(found -> pairsOf(tenant, id, dryRun).thenApply(more -> {
+                    found.addAll(more);
+                    return found;
+                }));
+            }
+            Optional<ProfileId> next = ids.size() < pageSize ? Optional.empty() : Optional.of(ids.get(ids.size() - 1));
+            return all.thenApply(pairs -> new Page(pairs, next, ids.size()));
+        });
+    }
+
+    private CompletionStage<List<Pair>> pairsOf(TenantId tenant, ProfileId id, boolean dryRun) {
+        MatchPolicy live = policies.apply(tenant);
+        double floor = Math.min(live.reviewThreshold(),
+                policies.shadow(tenant).map(MatchPolicy::reviewThreshold).orElse(1.0));
+        return profiles.profile(tenant, id).thenCompose(view -> {
+            if (view.isEmpty() || !view.get().profileId().equals(id)) {
+                // Absorbed by a merge (its current profile is scanned under its own id) or gone.
+                return CompletableFuture.completedFuture(List.of());
+            }
+            return matches.find(tenant, records.record(view.get()), Optional.of(id), MATCHES_PER_PROFILE, floor)
+                    .thenCompose(found -> {
+                        List<CompletableFuture<Pair>> pairs = found.matches().stream()
+                                // Each pair once: from the profile with the smaller id.
+                                .filter(match -> id.toString().compareTo(match.profile().profileId().toString()) < 0)
+                                .map(match -> pair(tenant, id, match, dryRun).toCompletableFuture())
+                                .toList();
+                        return CompletableFuture.allOf(pairs.toArray(CompletableFuture[]::new))
+                                .thenApply(done -> pairs.stream().map(CompletableFuture::join).toList());
+                    });
+        });
+    }
+
+    private CompletionStage<Pair> pair(TenantId tenant, ProfileId id, FuzzyMatches.Match match, boolean dryRun) {
+        ProfileId other = match.profile().profileId();
+        String evidence = EvidenceText.of(match.evidence());
+        Pair pair = new Pair(id, other, match.evidence(), evidence, match.decision(), match.shadowDecision(),
+                Optional.empty());
+        if (dryRun || match.decision() == MatchPolicy.Decision.NONE) {
+            return CompletableFuture.completedFuture(pair);
+        }
+        return graph.openReview(tenant, new ReviewItem(List.of(id, other),
+                        "probably the same person (duplicate scan, fuzzy match at or above the review threshold)",
+                        "fuzzy match of " + id + " with " + other + ": " + evidence, SOURCE, clock.instant()))
+                .thenApply(item -> new Pair(id, other, match.evidence(), evidence, match.decision(),
+                        match.shadowDecision(), Optional.of(item)));
+    }
+
+    private List<ProfileId> ids(TenantId tenant, Optional<ProfileId> after, int pageSize) {
+        try {
+            return index.profileIds(tenant.value(), after.map(ProfileId::toString), pageSize).stream()
+                    .map(ProfileId::parse).toList();
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    public record Pair(ProfileId profile, ProfileId other, MatchEvidence evidence, String evidenceText,
+                       MatchPolicy.Decision decision, Optional<MatchPolicy.Decision> shadowDecision,
+                       Optional<UUID> reviewItem) {
+    }
+
+    /** @param next the last profile of this page, to continue after; empty when the scan is complete */
+    public record Page(List<Pair> pairs, Optional<ProfileId> next, int scanned) {
+        public Page {
+            pairs = List.copyOf(pairs);
+        }
+    }
+}
