@@ -31,8 +31,8 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
               --cassandra HOST:PORT       Cassandra, for the raw baselines            (127.0.0.1:9042)
               --datacenter NAME           Cassandra's local data centre               (datacenter1)
               --keyspace NAME             the service's keyspace                      (tellonce)
-              --tenant ID                 sent as x-tenant-id                         (bench)
-              --token JWT                 sent as a bearer token, when the service asks for one
+              --tenant ID                 the tenant the token is for; sent as x-tenant-id (bench)
+              --token JWT                 the bearer token every call carries (./tellonce bench: BENCH_TOKEN)
               --people N                  synthetic population                        (100000)
               --seed N                    the population's random seed                (42)
               --seeding auto|always|never|only  seed through Resolve first (only: then stop)  (auto)

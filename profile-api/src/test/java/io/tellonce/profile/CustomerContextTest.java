@@ -175,6 +175,38 @@ class CustomerContextTest extends ServiceTest {
                 .getEntriesList()).extracting(AuditEntry::getRpc).contains("tellonce.v1.ContextService/GetCustomerContext");
     }
 
+    @Test
+    void aContextReadForMarketingWithholdsWhatThePersonHasNotAgreedToAndSaysWhy() {
+        Identifier mail = email(uniqueEmail("dora"));
+        Identifier mobile = phone(uniquePhone());
+        String person = identity().resolve(io.tellonce.proto.v1.ResolveRequest.newBuilder().addIdentifiers(mail)
+                .addIdentifiers(mobile).setAttributes(io.tellonce.proto.v1.PersonAttributes.newBuilder()
+                        .setGivenName("Dora").setFamilyName("Marquez")).setSourceSystem("crm").build()).getProfileId();
+        var forMarketing = io.tellonce.proto.v1.GetCustomerContextRequest.newBuilder().setLookup(byIdentifier(mail))
+                .setPurpose(ConsentPurpose.CONSENT_PURPOSE_MARKETING).build();
+
+        GetCustomerContextResponse withheld = contexts().getCustomerContext(forMarketing);
+
+        assertThat(withheld.getProfile().getAttributes().getGivenName()).isEmpty();
+        assertThat(withheld.getWithheldList()).isNotEmpty();
+        assertThat(withheld.getDecision().getVerdict()).isEqualTo(io.tellonce.proto.v1.ConsentVerdict.CONSENT_VERDICT_DENY);
+        assertThat(withheld.toString()).doesNotContain(mobile.getValue()).doesNotContain("Marquez");
+        assertThat(contexts().getCustomerContext(contextOf(byIdentifier(mail))).getProfile().getAttributes()
+                .getGivenName()).as("no declared purpose: served in full").isEqualTo("Dora");
+
+        asTenant(ConsentServiceGrpc.newBlockingStub(service.channel()), "acme").setConsent(SetConsentRequest.newBuilder()
+                .setLookup(byId(person)).setPurpose(ConsentPurpose.CONSENT_PURPOSE_MARKETING)
+                .setChannel(ConsentChannel.CONSENT_CHANNEL_ANY).setStatus(ConsentStatus.CONSENT_STATUS_GRANTED)
+                .setLegalBasis(LegalBasis.LEGAL_BASIS_CONSENT).setSourceSystem("app").setActor("customer")
+                .setCaptureTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
+                .build());
+        GetCustomerContextResponse granted = contexts().getCustomerContext(forMarketing);
+
+        assertThat(granted.getProfile().getAttributes().getFamilyName()).isEqualTo("Marquez");
+        assertThat(granted.getWithheldList()).isEmpty();
+        assertThat(granted.getDecision().getVerdict()).isEqualTo(io.tellonce.proto.v1.ConsentVerdict.CONSENT_VERDICT_ALLOW);
+    }
+
     private String record(RecordInteractionRequest.Builder who, Channel channel) {
         return history().recordInteraction(who.setInteraction(inbound(channel, Instant.now(), "t")).build())
                 .getInteraction().getInteractionId();

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Who the benchmark calls as: the one place that puts credentials on a call. Today the tenant travels in
- * {@code x-tenant-id}; when the service requires bearer tokens, {@code --token} adds one and nothing
- * else in the benchmark changes.
+ * {@code x-tenant-id} (the service checks it against the token's tenant) and the bearer token proves who
+ * calls.
  */
 public record CallerCredentials(String tenant, Optional<String> bearerToken) implements ClientInterceptor {
     static final Metadata.Key<String> TENANT = Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER);

@@ -4,12 +4,14 @@ import io.tellonce.identity.Identifier;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.consent.ConsentChannel;
+import io.tellonce.profile.consent.ConsentDecision;
 import io.tellonce.profile.consent.ConsentQuestion;
 import io.tellonce.profile.consent.Purpose;
 import io.tellonce.profile.config.ConsentPolicies;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -40,12 +42,27 @@ public final class PurposeReads {
     public CompletionStage<ConsentedAttributes.ConsentedProfile> profile(TenantId tenant, ProfileId node,
                                                                           Optional<Identifier> supplied,
                                                                           Optional<Purpose> purpose) {
+        return profiles.byId(tenant, node).thenCombine(decision(tenant, node, supplied, purpose),
+                (view, decision) -> withhold(view, decision, supplied));
+    }
+
+    /** The consent decision the read must follow; empty when the purpose needs none. */
+    public CompletionStage<Optional<ConsentDecision>> decision(TenantId tenant, ProfileId node,
+                                                               Optional<Identifier> supplied, Optional<Purpose> purpose) {
         if (purpose.isEmpty() || !policies.apply(tenant).readNeedsConsent(purpose.get())) {
-            return profiles.byId(tenant, node)
-                    .thenApply(view -> new ConsentedAttributes.ConsentedProfile(view, List.of(), Optional.empty()));
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         ConsentQuestion question = new ConsentQuestion(purpose.get(), ConsentChannel.ANY, supplied);
-        return profiles.byId(tenant, node).thenCombine(checks.decide(tenant, node, question),
-                (view, decision) -> consented.apply(view, decision, supplied));
+        return checks.decide(tenant, node, question).thenApply(Optional::of);
+    }
+
+    /**
+     * What of a profile already read may be shown under the decision (the customer context reads the
+     * profile together with everything else, and the decision beside it).
+     */
+    public ConsentedAttributes.ConsentedProfile withhold(ProfileView view, Optional<ConsentDecision> decision,
+                                                         Optional<Identifier> supplied) {
+        return decision.map(d -> consented.apply(view, d, supplied))
+                .orElseGet(() -> new ConsentedAttributes.ConsentedProfile(view, List.of(), Optional.empty()));
     }
 }

@@ -3,6 +3,12 @@ package io.tellonce.profile.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.IdentifierKind;
+import io.tellonce.identity.Identifier;
+import io.tellonce.profile.app.ConsentedAttributes;
+import io.tellonce.profile.app.PersonLookup;
+import io.tellonce.profile.app.PurposeReads;
+import io.tellonce.profile.consent.Purpose;
+import io.tellonce.proto.v1.WithheldField;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.AuditTrail;
 import io.tellonce.profile.app.Caller;
@@ -44,6 +50,7 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
     private static final String GET_CONTEXT = ContextServiceGrpc.getGetCustomerContextMethod().getFullMethodName();
 
     private final CallerTenant tenants;
+    private final PurposeReads reads;
     private final ProfileLookups lookups;
     private final CustomerContexts contexts;
     private final ContextWatches watches;
@@ -58,7 +65,9 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
 
     ContextEndpoint(CallerTenant tenants, ProfileLookups lookups, CustomerContexts contexts, ContextWatches watches,
                     ProfileMessages profiles, IdentifierMessages identifiers, HistorySettings settings, Replies replies,
-                    FailureStatus failures, Consents consents, ConsentMessages consentMessages, AuditTrail audit) {
+                    FailureStatus failures, Consents consents, ConsentMessages consentMessages, AuditTrail audit,
+                    PurposeReads reads) {
+        this.reads = reads;
         this.consents = consents;
         this.consentMessages = consentMessages;
         this.audit = audit;
@@ -79,18 +88,38 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
         replies.reply(responses, () -> {
             Caller caller = tenants.caller();
             TenantId tenant = caller.tenant();
-            int count = count(request.getInteractionCount());
+            List<FieldViolation> problems = new ArrayList<>();
+            int count = RequestFields.pageSize(request.getInteractionCount(), "interaction_count",
+                    settings.defaultContextInteractions(), settings.maxContextInteractions(), problems);
+            Optional<PersonLookup> lookup = lookups.read(request.getLookup(), "lookup", problems);
+            Optional<Purpose> purpose = consentMessages.purpose(request.getPurpose(), request.getCustomPurpose(),
+                    "purpose", false, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequest(problems);
+            }
+            Optional<Identifier> supplied = lookup.orElseThrow().identifier();
             return lookups.find(tenant, request.getLookup())
-                    .thenCompose(id -> audit.read(caller, GET_CONTEXT, id, Optional.empty(), "customer context",
-                            () -> contexts.of(tenant, id, count).thenCombine(consents.current(tenant, id),
-                                    (context, consent) -> response(context, consent))));
+                    .thenCompose(id -> audit.read(caller, GET_CONTEXT, id, purpose,
+                            purpose.map(p -> "customer context for " + p.words()).orElse("customer context"),
+                            () -> contexts.of(tenant, id, count).thenCombine(consents.current(tenant, id), Read::new)
+                                    .thenCombine(reads.decision(tenant, id, supplied, purpose),
+                                            (read, decision) -> response(read.context(), read.consent(),
+                                                    reads.withhold(read.context().profile(), decision, supplied)))));
         });
     }
 
-    private GetCustomerContextResponse response(CustomerContexts.CustomerContext context, Consents.Current consent) {
-        return GetCustomerContextResponse.newBuilder()
-                            .setProfile(profiles.write(context.profile()))
-                            .addAllIdentifierGroups(groups(context.profile()))
+    private record Read(CustomerContexts.CustomerContext context, Consents.Current consent) {
+    }
+
+    private GetCustomerContextResponse response(CustomerContexts.CustomerContext context, Consents.Current consent,
+                                                ConsentedAttributes.ConsentedProfile shown) {
+        GetCustomerContextResponse.Builder response = GetCustomerContextResponse.newBuilder();
+        shown.withheld().forEach(withheld -> response.addWithheld(WithheldField.newBuilder()
+                .setField(withheld.field()).setReason(withheld.reason())));
+        shown.decision().ifPresent(decision -> response.setDecision(consentMessages.write(decision)));
+        return response
+                            .setProfile(profiles.write(shown.view()))
+                            .addAllIdentifierGroups(groups(shown.view()))
                             .setConsent(ContextConsentSummary.newBuilder()
                                     .addAllConsents(consent.records().stream().map(consentMessages::write).toList()))
                             .addAllOpenCases(context.openCases().stream()
@@ -99,16 +128,6 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
                                     .map(i -> HistoryMessages.interaction(i, context.profile().profileId())).toList())
                             .setSignals(signals(context.signals()))
                             .build();
-    }
-
-    private int count(int requested) {
-        List<FieldViolation> problems = new ArrayList<>();
-        int count = RequestFields.pageSize(requested, "interaction_count", settings.defaultContextInteractions(),
-                settings.maxContextInteractions(), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequest(problems);
-        }
-        return count;
     }
 
     /** Identifiers by the channel they reach the person on: handles by their channel or network. */
