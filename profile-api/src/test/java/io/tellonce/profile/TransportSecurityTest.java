@@ -19,7 +19,20 @@ import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.profile.support.ServiceUnderTest;
 import io.tellonce.profile.support.TestCertificates;
 import io.tellonce.proto.v1.ProfileServiceGrpc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +44,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service with mutual TLS on its gRPC port (certificates from a throw-away CA) and a tight
- * per-caller rate limit: encrypted calls with a client certificate work, anything else cannot
- * connect, and a caller over its limit is told RESOURCE_EXHAUSTED with when to retry.
+ * The service with mutual TLS on its gRPC port and TLS on its HTTP port (certificates from a
+ * throw-away CA) and a tight per-caller rate limit: encrypted calls with a client certificate work,
+ * anything else cannot connect, health answers over HTTPS, and a caller over its limit is told
+ * RESOURCE_EXHAUSTED with when to retry.
  */
 @MicronautTest
 class TransportSecurityTest extends ServiceTest {
     private final TestCertificates certificates = TestCertificates.generate(Path.of("target", "tls-test").toAbsolutePath());
     private final List<ManagedChannel> opened = new ArrayList<>();
+    private final int httpsPort = freePort();
 
     TransportSecurityTest() {
         super("tls_test");
@@ -50,6 +65,11 @@ class TransportSecurityTest extends ServiceTest {
         properties.put("tellonce.tls.certificate-chain", certificates.serverCertificate().toString());
         properties.put("tellonce.tls.private-key", certificates.serverKey().toString());
         properties.put("tellonce.tls.client-ca", certificates.caCertificate().toString());
+        properties.put("micronaut.server.ssl.enabled", "true");
+        properties.put("micronaut.server.ssl.port", String.valueOf(httpsPort));
+        properties.put("micronaut.server.ssl.key-store.path", "file:" + certificates.serverKeyStore());
+        properties.put("micronaut.server.ssl.key-store.password", TestCertificates.KEY_STORE_PASSWORD);
+        properties.put("micronaut.server.ssl.key-store.type", "PKCS12");
         properties.put("tellonce.security.calls-per-second", "1");
         properties.put("tellonce.security.burst", "3");
         return properties;
@@ -81,6 +101,35 @@ class TransportSecurityTest extends ServiceTest {
         assertThat(health(tls(true))).isEqualTo(ServingStatus.SERVING);
         assertThat(Failures.code(() -> health(tls(false)))).as("no client certificate").isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(Failures.code(() -> health(service.channel()))).as("plaintext").isEqualTo(Status.Code.UNAVAILABLE);
+    }
+
+    @Test
+    void theHttpPortAnswersOverTlsWithTheSameCertificateAuthority() throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (var pem = Files.newInputStream(certificates.caCertificate())) {
+            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> liveness = client.send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + httpsPort + "/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("UP");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +32,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * certificate, written as PEM files: what an operator would get from their own CA.
  */
 public record TestCertificates(Path caCertificate, Path serverCertificate, Path serverKey, Path clientCertificate,
-                               Path clientKey) {
+                               Path clientKey, Path serverKeyStore) {
+    /** The password of the PKCS#12 key store (for Micronaut's HTTPS); a throw-away, like everything here. */
+    public static final String KEY_STORE_PASSWORD = "test-only";
 
     public static TestCertificates generate(Path folder) {
         try {
@@ -49,12 +53,20 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
             X509Certificate client = sign(new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(3), notBefore(),
                     notAfter(), new X500Name("CN=agent-desktop"), clientKeys.getPublic()), caKeys);
             TestCertificates files = new TestCertificates(folder.resolve("ca.pem"), folder.resolve("server.pem"),
-                    folder.resolve("server.key"), folder.resolve("client.pem"), folder.resolve("client.key"));
+                    folder.resolve("server.key"), folder.resolve("client.pem"), folder.resolve("client.key"),
+                    folder.resolve("server.p12"));
             pem(files.caCertificate, "CERTIFICATE", ca.getEncoded());
             pem(files.serverCertificate, "CERTIFICATE", server.getEncoded());
             pem(files.serverKey, "PRIVATE KEY", serverKeys.getPrivate().getEncoded());
             pem(files.clientCertificate, "CERTIFICATE", client.getEncoded());
             pem(files.clientKey, "PRIVATE KEY", clientKeys.getPrivate().getEncoded());
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            keyStore.setKeyEntry("tellonce", serverKeys.getPrivate(), KEY_STORE_PASSWORD.toCharArray(),
+                    new Certificate[]{server, ca});
+            try (var out = Files.newOutputStream(files.serverKeyStore)) {
+                keyStore.store(out, KEY_STORE_PASSWORD.toCharArray());
+            }
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
