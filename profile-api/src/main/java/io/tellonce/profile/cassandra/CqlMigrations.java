@@ -35,7 +35,8 @@ public final class CqlMigrations {
      * A script is never edited once released: add a new version instead.
      */
     static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V002__history.cql",
-            "V003__consent_and_audit.cql", "V004__change_log_and_indexing.cql", "V005__erasure.cql");
+            "V003__consent_and_audit.cql", "V004__change_log_and_indexing.cql", "V005__erasure.cql",
+            "V008__shared_values.cql");
     public static final int LATEST_VERSION = version(SCRIPTS.get(SCRIPTS.size() - 1));
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);
