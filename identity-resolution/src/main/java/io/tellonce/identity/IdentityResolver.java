@@ -58,8 +58,10 @@ public final class IdentityResolver {
             }
             Map<Identifier, Claim> live = new HashMap<>(claims);
             live.keySet().removeAll(shared);
+            Map<Identifier, Claim> sharedClaims = new HashMap<>(claims);
+            sharedClaims.keySet().retainAll(shared);
             Attempt attempt = new Attempt(tenant, observation, policy, ordered, linking,
-                    ordered.stream().filter(id -> !linking.contains(id)).toList());
+                    ordered.stream().filter(id -> !linking.contains(id)).toList(), sharedClaims);
             return attempt.first(live).thenApply(resolution -> resolution.remarked(remarks));
         });
     }
@@ -82,9 +84,11 @@ public final class IdentityResolver {
         private final List<Identifier> ordered;
         private final List<Identifier> linkable;
         private final List<Identifier> recordedOnly;
+        private final Map<Identifier, Claim> sharedClaims;
 
         Attempt(TenantId tenant, Observation observation, MergePolicy policy, List<Identifier> ordered,
-                List<Identifier> linkable, List<Identifier> recordedOnly) {
+                List<Identifier> linkable, List<Identifier> recordedOnly, Map<Identifier, Claim> sharedClaims) {
+            this.sharedClaims = Map.copyOf(sharedClaims);
             this.tenant = tenant;
             this.observation = observation;
             this.policy = policy;
@@ -309,7 +313,10 @@ public final class IdentityResolver {
             Map<Identifier, Claim> own = claims.entrySet().stream()
                     .filter(e -> e.getValue().owner().equals(node))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            return graph.attach(tenant, node, observation, own, recordedOnly);
+            // The owner of a shared value keeps listing it as its claim: recording it there would hide that.
+            List<Identifier> recorded = recordedOnly.stream().filter(id -> !sharedClaims.containsKey(id)
+                    || !sharedClaims.get(id).owner().equals(node)).toList();
+            return graph.attach(tenant, node, observation, own, recorded);
         }
 
         /**

@@ -70,8 +70,9 @@ class SharedValuesTest extends ServiceTest {
         String value = family.getValue();
         List<String> profiles = new java.util.ArrayList<>();
         List<ResolveResponse> withEmail = new java.util.ArrayList<>();
+        Identifier firstCrm = crm("C-" + UUID.randomUUID());
         for (int person = 1; person <= SHARED_AFTER + 1; person++) {
-            Identifier crmId = crm("C-" + UUID.randomUUID());
+            Identifier crmId = person == 1 ? firstCrm : crm("C-" + UUID.randomUUID());
             profiles.add(identity().resolve(seen("crm", crmId)).getProfileId());
             withEmail.add(identity().resolve(seen("web-shop", crmId, family)));
         }
@@ -87,8 +88,12 @@ class SharedValuesTest extends ServiceTest {
         withEmail.forEach(response -> distinct.add(response.getProfileId()));
         assertThat(distinct).hasSize(SHARED_AFTER + 1).containsExactlyInAnyOrderElementsOf(profiles);
 
-        // The owner keeps it and the latest person records it; both show since when it is shared.
+        // The owner keeps it (seen again, still as its claim) and the latest person records it; both
+        // show since when it is shared.
+        ResolveResponse ownerAgain = identity().resolve(seen("web-shop", firstCrm, family));
+        assertThat(ownerAgain.getProfileId()).isEqualTo(profiles.get(0));
         ProfileIdentifier onOwner = listed(profiles.get(0), family);
+        assertThat(onOwner.getEvidence()).doesNotContain("recorded only");
         ProfileIdentifier onLatest = listed(profiles.get(SHARED_AFTER), family);
         assertThat(onOwner.hasSharedTime()).isTrue();
         assertThat(onLatest.getSharedTime()).isEqualTo(onOwner.getSharedTime());
