@@ -1,8 +1,10 @@
 package io.tellonce.identity;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -68,6 +70,15 @@ public interface IdentityGraph {
      * @throws ClusterChangedException (through the stage) when the profile is locked or no longer a root
      */
     <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, Supplier<CompletionStage<T>> work);
+
+    /**
+     * Counts the sighting towards its value's distinct profiles, atomically across every service
+     * instance (a set, so seeing the same profile again adds nothing), and marks the value shared on
+     * its claim once they reach {@code sharedAfterProfiles}. Values already marked are not counted.
+     *
+     * @return since when the value is shared, when it is
+     */
+    CompletionStage<Optional<Instant>> sighted(TenantId tenant, Sighting sighting, int sharedAfterProfiles);
 
     /** Opens a review item; returns its id. */
     CompletionStage<UUID> openReview(TenantId tenant, ReviewItem item);

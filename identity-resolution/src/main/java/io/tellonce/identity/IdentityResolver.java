@@ -1,10 +1,14 @@
 package io.tellonce.identity;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -41,12 +45,35 @@ public final class IdentityResolver {
         List<Identifier> ordered = observation.identifiers().stream().distinct().sorted(Identifier.PRIORITY_ORDER).toList();
         List<Identifier> linkable = ordered.stream().filter(policy::links).toList();
         if (linkable.isEmpty()) {
-            return CompletableFuture.failedFuture(new UnidentifiableObservation("every identifier is a placeholder or"
-                    + " shared value that never identifies a person: " + ordered));
+            return CompletableFuture.failedFuture(unidentifiable(ordered, List.of()));
         }
-        Attempt attempt = new Attempt(tenant, observation, policy, ordered, linkable,
-                ordered.stream().filter(id -> !policy.links(id)).toList());
-        return attempt.run(ATTEMPTS);
+        return graph.claims(tenant, linkable).thenCompose(claims -> {
+            // A value marked shared is read with its claim: it is kept like a never-link value.
+            List<Identifier> shared = linkable.stream().filter(id -> claims.containsKey(id) && claims.get(id).shared())
+                    .toList();
+            List<String> remarks = shared.stream().map(id -> sharedRemark(id, policy)).toList();
+            List<Identifier> linking = linkable.stream().filter(id -> !shared.contains(id)).toList();
+            if (linking.isEmpty()) {
+                return CompletableFuture.<Resolution>failedFuture(unidentifiable(ordered, remarks));
+            }
+            Map<Identifier, Claim> live = new HashMap<>(claims);
+            live.keySet().removeAll(shared);
+            Map<Identifier, Claim> sharedClaims = new HashMap<>(claims);
+            sharedClaims.keySet().retainAll(shared);
+            Attempt attempt = new Attempt(tenant, observation, policy, ordered, linking,
+                    ordered.stream().filter(id -> !linking.contains(id)).toList(), sharedClaims);
+            return attempt.first(live).thenApply(resolution -> resolution.remarked(remarks));
+        });
+    }
+
+    private static UnidentifiableObservation unidentifiable(List<Identifier> ordered, List<String> remarks) {
+        return new UnidentifiableObservation("every identifier is a placeholder or shared value that never identifies"
+                + " a person: " + describe(ordered) + remarks.stream().map(remark -> "; " + remark)
+                .collect(Collectors.joining()));
+    }
+
+    private static String sharedRemark(Identifier id, MergePolicy policy) {
+        return id + " is shared by at least " + policy.sharedAfterProfiles() + " profiles and links no one";
     }
 
     /** One observation's resolution, retried from fresh reads when the graph moved underneath it. */
@@ -57,9 +84,11 @@ public final class IdentityResolver {
         private final List<Identifier> ordered;
         private final List<Identifier> linkable;
         private final List<Identifier> recordedOnly;
+        private final Map<Identifier, Claim> sharedClaims;
 
         Attempt(TenantId tenant, Observation observation, MergePolicy policy, List<Identifier> ordered,
-                List<Identifier> linkable, List<Identifier> recordedOnly) {
+                List<Identifier> linkable, List<Identifier> recordedOnly, Map<Identifier, Claim> sharedClaims) {
+            this.sharedClaims = Map.copyOf(sharedClaims);
             this.tenant = tenant;
             this.observation = observation;
             this.policy = policy;
@@ -68,15 +97,33 @@ public final class IdentityResolver {
             this.recordedOnly = recordedOnly;
         }
 
+        /** The first attempt, with the claims already read to find shared values. */
+        CompletionStage<Resolution> first(Map<Identifier, Claim> claims) {
+            return retried(resolveWith(claims, ATTEMPTS), ATTEMPTS);
+        }
+
         CompletionStage<Resolution> run(int attemptsLeft) {
             if (attemptsLeft == 0) {
                 return CompletableFuture.failedFuture(new ConcurrentResolutionException(
                         "the profiles of these identifiers kept changing during resolution; retry the request"));
             }
-            CompletionStage<Resolution> resolved = graph.claims(tenant, linkable).thenCompose(claims -> onlyWeakKnown(claims)
-                    ? create(attemptsLeft)
-                    : graph.roots(tenant, claims.values().stream().map(Claim::owner).collect(Collectors.toSet()))
-                            .thenCompose(roots -> decide(claims, roots)));
+            return retried(graph.claims(tenant, linkable)
+                    .thenCompose(claims -> resolveWith(claims, attemptsLeft)), attemptsLeft);
+        }
+
+        private CompletionStage<Resolution> resolveWith(Map<Identifier, Claim> claims, int attemptsLeft) {
+            if (onlyWeakKnown(claims)) {
+                // Weak values known elsewhere (a shop's tablet) went along with a new person.
+                return claims.isEmpty() ? create(attemptsLeft) : create(attemptsLeft).thenCompose(created -> graph
+                        .roots(tenant, claims.values().stream().map(Claim::owner).collect(Collectors.toSet()))
+                        .thenCompose(roots -> sighted(created, claims, roots, Set.of(created.profileId()), List.of())));
+            }
+            return graph.roots(tenant, claims.values().stream().map(Claim::owner).collect(Collectors.toSet()))
+                            .thenCompose(roots -> decide(claims, roots));
+        }
+
+        /** Plans again from fresh reads when the graph moved underneath this attempt. */
+        private CompletionStage<Resolution> retried(CompletionStage<Resolution> resolved, int attemptsLeft) {
             return resolved.handle((resolution, failure) -> {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
@@ -148,13 +195,14 @@ public final class IdentityResolver {
             }
             List<Identifier> unowned = linkable.stream().filter(id -> !claims.containsKey(id)).toList();
             if (others.isEmpty()) {
-                return match(target, targetNode, strongest, claims, unowned);
+                return match(target, targetNode, strongest, claims, roots, unowned);
             }
-            return mergeOrConflict(target, targetNode, strongest, others, claims, unowned);
+            return mergeOrConflict(target, targetNode, strongest, others, claims, roots, unowned);
         }
 
         private CompletionStage<Resolution> match(ProfileId target, ProfileId targetNode, Identifier strongest,
-                                                  Map<Identifier, Claim> claims, List<Identifier> unowned) {
+                                                  Map<Identifier, Claim> claims, Map<ProfileId, ProfileId> roots,
+                                                  List<Identifier> unowned) {
             CompletionStage<List<Identifier>> claimed = unowned.isEmpty()
                     ? CompletableFuture.completedFuture(List.of())
                     : claimUnderLock(target, targetNode, unowned, strongest);
@@ -166,12 +214,13 @@ public final class IdentityResolver {
                         }
                         return conflict(target, List.of(), explanation, "not claimed: " + describe(left)
                                 + " would break the merge policy", evidence(target, Map.of()));
-                    }));
+                    }).thenCompose(resolution -> sighted(resolution, claims, roots, Set.of(target), left)));
         }
 
         private CompletionStage<Resolution> mergeOrConflict(ProfileId target, ProfileId targetNode, Identifier strongest,
                                                             Map<ProfileId, Identifier> others,
-                                                            Map<Identifier, Claim> claims, List<Identifier> unowned) {
+                                                            Map<Identifier, Claim> claims,
+                                                            Map<ProfileId, ProfileId> roots, List<Identifier> unowned) {
             List<ProfileId> involved = new ArrayList<>(List.of(target));
             involved.addAll(others.keySet());
             List<CompletableFuture<List<Identifier>>> reads = involved.stream()
@@ -182,10 +231,11 @@ public final class IdentityResolver {
                 Optional<String> violation = policy.violation(combined);
                 if (violation.isPresent()) {
                     return claimUnderLock(target, targetNode, unowned, strongest)
-                            .thenCompose(left -> attach(targetNode, claims))
-                            .thenCompose(attached -> conflict(target, List.copyOf(others.keySet()),
-                                    "matched on " + strongest, "not merged with " + describeProfiles(others) + ": "
-                                            + violation.get(), evidence(target, others)));
+                            .thenCompose(left -> attach(targetNode, claims)
+                                    .thenCompose(attached -> conflict(target, List.copyOf(others.keySet()),
+                                            "matched on " + strongest, "not merged with " + describeProfiles(others)
+                                                    + ": " + violation.get(), evidence(target, others)))
+                                    .thenCompose(resolution -> sighted(resolution, claims, roots, Set.of(target), left)));
                 }
                 List<MergeRequest.NodePair> links = others.entrySet().stream()
                         .map(e -> new MergeRequest.NodePair(targetNode, claims.get(e.getValue()).owner(),
@@ -195,12 +245,46 @@ public final class IdentityResolver {
                 return graph.merge(tenant, new MergeRequest(links, "shared identifier", observation.sourceSystem(),
                                 "observation", observation.observedAt(), policy))
                         .thenCompose(merged -> claimUnderLock(merged.profile(), targetNode, unowned, strongest)
-                                .thenCompose(left -> attach(targetNode, claims))
-                                .thenApply(attached -> new Resolution(merged.profile(), ResolveOutcome.MERGED, ordered,
-                                        "merged " + describeIds(merged.absorbed()) + " into " + merged.profile() + ": "
-                                                + links.stream().map(MergeRequest.NodePair::evidence)
-                                                .collect(Collectors.joining("; ")),
-                                        merged.absorbed(), Optional.of(merged.mergeId()), Optional.empty())));
+                                .thenCompose(left -> attach(targetNode, claims)
+                                        .thenApply(attached -> new Resolution(merged.profile(), ResolveOutcome.MERGED,
+                                                ordered, "merged " + describeIds(merged.absorbed()) + " into "
+                                                + merged.profile() + ": " + links.stream()
+                                                .map(MergeRequest.NodePair::evidence).collect(Collectors.joining("; ")),
+                                                merged.absorbed(), Optional.of(merged.mergeId()), Optional.empty()))
+                                        .thenCompose(resolution -> sighted(resolution, claims, roots,
+                                                joined(target, others), left))));
+            });
+        }
+
+        private Set<ProfileId> joined(ProfileId target, Map<ProfileId, Identifier> others) {
+            Set<ProfileId> joined = new HashSet<>(others.keySet());
+            joined.add(target);
+            return joined;
+        }
+
+        /**
+         * Counts the matched values that this outcome saw on a profile other than their owner's, and
+         * says so in the explanation when that made one of them shared.
+         */
+        private CompletionStage<Resolution> sighted(Resolution resolution, Map<Identifier, Claim> claims,
+                                                    Map<ProfileId, ProfileId> roots, Set<ProfileId> joined,
+                                                    List<Identifier> refused) {
+            if (!policy.detectsSharedValues()) {
+                return CompletableFuture.completedFuture(resolution);
+            }
+            List<Sighting> sightings = new SharedValueEvidence(policy)
+                    .sightings(claims, roots, resolution.profileId(), joined, refused);
+            List<CompletableFuture<Optional<Instant>>> counted = sightings.stream()
+                    .map(sighting -> graph.sighted(tenant, sighting, policy.sharedAfterProfiles()).toCompletableFuture())
+                    .toList();
+            return CompletableFuture.allOf(counted.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<String> remarks = new ArrayList<>();
+                for (int i = 0; i < sightings.size(); i++) {
+                    if (counted.get(i).join().isPresent()) {
+                        remarks.add(sharedRemark(sightings.get(i).identifier(), policy) + " from now on");
+                    }
+                }
+                return resolution.remarked(remarks);
             });
         }
 
@@ -229,7 +313,10 @@ public final class IdentityResolver {
             Map<Identifier, Claim> own = claims.entrySet().stream()
                     .filter(e -> e.getValue().owner().equals(node))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            return graph.attach(tenant, node, observation, own, recordedOnly);
+            // The owner of a shared value keeps listing it as its claim: recording it there would hide that.
+            List<Identifier> recorded = recordedOnly.stream().filter(id -> !sharedClaims.containsKey(id)
+                    || !sharedClaims.get(id).owner().equals(node)).toList();
+            return graph.attach(tenant, node, observation, own, recorded);
         }
 
         /**

@@ -17,17 +17,44 @@ import java.util.stream.Collectors;
  *                  family tablet's device id, a cookie)
  * @param neverLink values that are placeholders or shared by many people (noreply@…, 0000000000): they
  *                  are recorded on the profile but never claimed, matched or merged on
+ * @param sharedAfterProfiles a claimed value seen on this many distinct profiles (its owner's and
+ *                  those the policy kept apart from it) is marked shared and links no one from then
+ *                  on; 0 turns the detection off
  */
 public record MergePolicy(Map<IdentifierKind, Integer> limits, Set<IdentifierKind> weakKinds,
-                          List<NeverLink> neverLink) {
+                          List<NeverLink> neverLink, int sharedAfterProfiles) {
+
+    /** Five profiles: a family shares an e-mail among a few people; a shop's phone among many more. */
+    public static final int DEFAULT_SHARED_AFTER_PROFILES = 5;
 
     public MergePolicy {
         limits = Map.copyOf(limits);
         weakKinds = Set.copyOf(weakKinds);
         neverLink = List.copyOf(neverLink);
+        // One profile is the owner's own: a value is never "shared" by fewer than two.
+        if (sharedAfterProfiles < 0 || sharedAfterProfiles == 1) {
+            throw new IllegalArgumentException("shared-after-profiles is 0 (off) or at least 2, not "
+                    + sharedAfterProfiles);
+        }
     }
 
-    /** One CRM id, account number and loyalty id, five e-mails and phones; cookies and devices are weak. */
+    /** A policy that never marks values shared by itself. */
+    public MergePolicy(Map<IdentifierKind, Integer> limits, Set<IdentifierKind> weakKinds, List<NeverLink> neverLink) {
+        this(limits, weakKinds, neverLink, 0);
+    }
+
+    public boolean detectsSharedValues() {
+        return sharedAfterProfiles > 0;
+    }
+
+    public MergePolicy withSharedAfterProfiles(int profiles) {
+        return new MergePolicy(limits, weakKinds, neverLink, profiles);
+    }
+
+    /**
+     * One CRM id, account number and loyalty id, five e-mails and phones; cookies and devices are weak;
+     * a value seen on five profiles is shared.
+     */
     public static MergePolicy defaults() {
         Map<IdentifierKind, Integer> limits = new EnumMap<>(IdentifierKind.class);
         limits.put(IdentifierKind.CRM_ID, 1);
@@ -38,7 +65,7 @@ public record MergePolicy(Map<IdentifierKind, Integer> limits, Set<IdentifierKin
         return new MergePolicy(limits, Set.of(IdentifierKind.COOKIE_ID, IdentifierKind.DEVICE_ID), List.of(
                 NeverLink.parse("email:noreply@*"), NeverLink.parse("email:no-reply@*"),
                 NeverLink.parse("email:donotreply@*"), NeverLink.parse("email:do-not-reply@*"),
-                NeverLink.parse("phone:*0000000"), NeverLink.parse("phone:*1234567")));
+                NeverLink.parse("phone:*0000000"), NeverLink.parse("phone:*1234567")), DEFAULT_SHARED_AFTER_PROFILES);
     }
 
     /** Whether the identifier may be claimed and matched on; false for placeholders and shared values. */

@@ -19,6 +19,15 @@ public record Resolution(ProfileId profileId, ResolveOutcome outcome, List<Ident
         mergedProfileIds = List.copyOf(mergedProfileIds);
     }
 
+    /** The same answer, its explanation followed by these remarks. */
+    Resolution remarked(List<String> remarks) {
+        if (remarks.isEmpty()) {
+            return this;
+        }
+        return new Resolution(profileId, outcome, identifiers, explanation + "; " + String.join("; ", remarks),
+                mergedProfileIds, mergeId, reviewItemId);
+    }
+
     static Resolution of(ProfileId profile, ResolveOutcome outcome, List<Identifier> identifiers, String explanation) {
         return new Resolution(profile, outcome, identifiers, explanation, List.of(), Optional.empty(), Optional.empty());
     }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -132,6 +134,29 @@ final class InMemoryIdentityGraph implements IdentityGraph {
     @Override
     public <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, java.util.function.Supplier<CompletionStage<T>> work) {
         return work.get();
+    }
+
+    /** The distinct profiles each value was seen on, until it is marked shared. */
+    final Map<String, Set<String>> sightings = new HashMap<>();
+
+    @Override
+    public synchronized CompletionStage<Optional<Instant>> sighted(TenantId tenant, Sighting sighting,
+                                                                    int sharedAfterProfiles) {
+        String key = key(tenant, sighting.identifier());
+        Claim claim = owners.get(key);
+        if (claim == null || claim.shared()) {
+            return CompletableFuture.completedFuture(claim == null ? Optional.empty() : claim.sharedSince());
+        }
+        Set<String> seen = sightings.computeIfAbsent(key, k -> new HashSet<>());
+        seen.add(Sighting.onProfile(sighting.owner()));
+        seen.add(sighting.seenOn());
+        if (seen.size() < sharedAfterProfiles) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Instant since = Instant.ofEpochSecond(clock++);
+        Claim marked = owners.computeIfPresent(key, (k, owner) -> owner.shared() ? owner : new Claim(owner.owner(),
+                owner.sourceSystem(), owner.claimedAt(), owner.evidence(), Optional.of(since)));
+        return CompletableFuture.completedFuture(marked == null ? Optional.empty() : marked.sharedSince());
     }
 
     @Override

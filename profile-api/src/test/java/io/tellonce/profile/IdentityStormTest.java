@@ -114,9 +114,12 @@ class IdentityStormTest extends ServiceTest {
                             // Contention (ABORTED), undoing an undone merge or moving an identifier that a
                             // profile's policy refuses (FAILED_PRECONDITION), and moving an identifier nobody
                             // owns yet (NOT_FOUND) are expected answers; nothing else is.
+                            // So is an observation whose every identifier became shared (INVALID_ARGUMENT).
+                            boolean allShared = e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+                                    && String.valueOf(e.getStatus().getDescription()).contains("is shared by at least");
                             if (e.getStatus().getCode() != Status.Code.ABORTED
                                     && e.getStatus().getCode() != Status.Code.FAILED_PRECONDITION
-                                    && e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+                                    && e.getStatus().getCode() != Status.Code.NOT_FOUND && !allShared) {
                                 throw e;
                             }
                         }

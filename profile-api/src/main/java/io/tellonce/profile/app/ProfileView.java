@@ -3,6 +3,7 @@ package io.tellonce.profile.app;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.ProfileId;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,11 @@ public record ProfileView(ProfileId profileId, List<ListedIdentifier> identifier
         attributes = Map.copyOf(attributes);
     }
 
-    public record ListedIdentifier(Identifier identifier, String sourceSystem, Instant firstSeenAt, String evidence) {
+    /** @param sharedSince when the value was marked shared, as far as the reader looked (ADR 18) */
+    public record ListedIdentifier(Identifier identifier, String sourceSystem, Instant firstSeenAt, String evidence,
+                                   Optional<Instant> sharedSince) {
+        public ListedIdentifier(Identifier identifier, String sourceSystem, Instant firstSeenAt, String evidence) {
+            this(identifier, sourceSystem, firstSeenAt, evidence, Optional.empty());
+        }
     }
 }

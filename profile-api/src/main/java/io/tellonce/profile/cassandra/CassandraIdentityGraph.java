@@ -16,6 +16,7 @@ import io.tellonce.identity.MergeResult;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.ReviewItem;
+import io.tellonce.identity.Sighting;
 import io.tellonce.identity.TenantId;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,9 +49,12 @@ final class CassandraIdentityGraph implements IdentityGraph {
     private final ExecutorService clusterThreads;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final SharedValueCounts sharedValues;
 
     CassandraIdentityGraph(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
-                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, ChangeFeed feed, Clock clock) {
+                           @Named(ClusterThreads.NAME) ExecutorService clusterThreads, ChangeFeed feed, Clock clock,
+                           SharedValueCounts sharedValues) {
+        this.sharedValues = sharedValues;
         this.feed = feed;
         this.session = session;
         this.cql = cql;
@@ -195,6 +200,11 @@ final class CassandraIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public CompletionStage<Optional<Instant>> sighted(TenantId tenant, Sighting sighting, int sharedAfterProfiles) {
+        return sharedValues.sighted(tenant, sighting, sharedAfterProfiles);
+    }
+
+    @Override
     public CompletionStage<UUID> openReview(TenantId tenant, ReviewItem item) {
         UUID itemId = Uuids.timeBased();
         return session.executeAsync(cql.insertReviewItem.bind(tenant.value(), itemId,
@@ -239,8 +249,12 @@ final class CassandraIdentityGraph implements IdentityGraph {
     }
 
     private static Claim claim(Row row) {
+        // An LWT that lost returns every column; a plain read only those selected.
+        Optional<Instant> sharedSince = row.getColumnDefinitions().contains("shared_since")
+                ? Optional.ofNullable(row.getInstant("shared_since")) : Optional.empty();
         return new Claim(new ProfileId(row.getUuid("node_id")), row.getString("source_system"),
-                row.getInstant("claimed_at"), row.getString("evidence") == null ? "" : row.getString("evidence"));
+                row.getInstant("claimed_at"), row.getString("evidence") == null ? "" : row.getString("evidence"),
+                sharedSince);
     }
 
     private Instant now() {

@@ -125,14 +125,24 @@ final class CassandraProfileClusters implements ProfileClusters {
             source = row.getString("node_source");
             createdAt = row.getInstant("created_at");
             if (row.getString("kind") != null) {
-                IdentifierKind.fromStorageName(row.getString("kind")).ifPresent(kind -> identifiers.add(
-                        new ProfileView.ListedIdentifier(new Identifier(kind, row.getString("namespace"),
-                                row.getString("value")), row.getString("source_system"), row.getInstant("first_seen_at"),
-                                row.getString("evidence") == null ? "" : row.getString("evidence"))));
+                IdentifierKind.fromStorageName(row.getString("kind")).ifPresent(kind -> {
+                    Identifier identifier = new Identifier(kind, row.getString("namespace"), row.getString("value"));
+                    identifiers.add(new ProfileView.ListedIdentifier(identifier, row.getString("source_system"),
+                            row.getInstant("first_seen_at"),
+                            row.getString("evidence") == null ? "" : row.getString("evidence"),
+                            sharedSince(tenant, identifier)));
+                });
             }
         }
         return new IdentityGraphView.Node(member, source == null ? "" : source,
                 createdAt == null ? Instant.EPOCH : createdAt, identifiers);
+    }
+
+    /** The mark lives on the claim, which both the owner and the profiles that only record the value name. */
+    private Optional<Instant> sharedSince(TenantId tenant, Identifier id) {
+        Row claim = session.execute(cql.selectClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                id.value())).one();
+        return claim == null ? Optional.empty() : Optional.ofNullable(claim.getInstant("shared_since"));
     }
 
     private ProfileId root(TenantId tenant, ProfileId profile) {

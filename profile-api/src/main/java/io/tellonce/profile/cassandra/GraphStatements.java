@@ -41,7 +41,7 @@ final class GraphStatements {
 
     GraphStatements(CqlSession session) {
         Preparer p = new Preparer(session);
-        selectClaim = p.idempotent("SELECT node_id, source_system, claimed_at, evidence FROM identifier_owner"
+        selectClaim = p.idempotent("SELECT node_id, source_system, claimed_at, evidence, shared_since FROM identifier_owner"
                 + " WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
         // Retrying is safe: a claim whose answer was lost reads back as already owned by the same node.
         insertClaim = p.idempotent("INSERT INTO identifier_owner (tenant, kind, namespace, value, node_id, source_system,"

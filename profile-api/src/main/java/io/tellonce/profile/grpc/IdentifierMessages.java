@@ -48,12 +48,13 @@ final class IdentifierMessages {
     }
 
     ProfileIdentifier write(ProfileView.ListedIdentifier listed) {
-        return ProfileIdentifier.newBuilder()
+        ProfileIdentifier.Builder message = ProfileIdentifier.newBuilder()
                 .setIdentifier(write(listed.identifier()))
                 .setSourceSystem(listed.sourceSystem())
                 .setFirstSeenTime(WireTime.of(listed.firstSeenAt()))
-                .setEvidence(listed.evidence())
-                .build();
+                .setEvidence(listed.evidence());
+        listed.sharedSince().ifPresent(since -> message.setSharedTime(WireTime.of(since)));
+        return message.build();
     }
 
     private static Optional<IdentifierKind> kind(io.tellonce.proto.v1.IdentifierKind kind) {

@@ -37,6 +37,17 @@ class MergePoliciesTest {
     }
 
     @Test
+    void valuesAreSharedAfterFiveProfilesUnlessATenantSaysOtherwise() {
+        MergePolicies configured = new MergePolicies(new MapPropertyResolver(Map.of(
+                "tellonce.identity.merge-policy.tenants.acme.shared-after-profiles", "0")));
+
+        assertThat(configured.apply(new TenantId("globex")).sharedAfterProfiles()).isEqualTo(5);
+        assertThat(configured.apply(new TenantId("acme")).detectsSharedValues()).isFalse();
+        assertThatThrownBy(() -> new MergePolicies(new MapPropertyResolver(Map.of(
+                "tellonce.identity.merge-policy.shared-after-profiles", "1")))).hasMessageContaining("at least 2");
+    }
+
+    @Test
     void aMisspelledKindStopsTheServiceAtStart() {
         assertThatThrownBy(() -> new MergePolicies(new MapPropertyResolver(Map.of(
                 "tellonce.identity.merge-policy.limits", "crm:1")))).hasMessageContaining("unknown identifier kind");

@@ -104,6 +104,47 @@ public final class GraphInvariants {
             }));
             policy.violation(held).ifPresent(violation -> broken.add("profile " + root + ": " + violation));
         });
+        broken.addAll(brokenSharedValues(policy));
+        return broken;
+    }
+
+    /**
+     * A resolution in flight when its value is marked may still count it, once (two rows at most); the
+     * storm runs eight callers, so a value's count stops within this many rows of the threshold.
+     */
+    private static final int IN_FLIGHT_SIGHTINGS = 4 * 8;
+
+    /**
+     * Values marked shared (ADR 18): the claim and the tenant's list agree on since when, and counting
+     * stopped at the mark, so a value's sightings stay bounded.
+     */
+    private List<String> brokenSharedValues(MergePolicy policy) {
+        List<String> broken = new ArrayList<>();
+        Map<String, Instant> claimed = new HashMap<>();
+        for (Row row : scan("SELECT kind, namespace, value, shared_since FROM identifier_owner")) {
+            if (row.getInstant("shared_since") != null) {
+                claimed.put(row.getString("kind") + "|" + row.getString("namespace") + "|" + row.getString("value"),
+                        row.getInstant("shared_since"));
+            }
+        }
+        Map<String, Instant> listed = new HashMap<>();
+        for (Row row : scan("SELECT kind, namespace, value, shared_since FROM shared_identifier")) {
+            listed.put(row.getString("kind") + "|" + row.getString("namespace") + "|" + row.getString("value"),
+                    row.getInstant("shared_since"));
+        }
+        if (!claimed.equals(listed)) {
+            broken.add("values marked shared on their claims " + claimed + " differ from the tenant's list " + listed);
+        }
+        Map<String, Integer> sightings = new HashMap<>();
+        for (Row row : scan("SELECT kind, namespace, value FROM identifier_sighting")) {
+            sightings.merge(row.getString("kind") + "|" + row.getString("namespace") + "|" + row.getString("value"), 1,
+                    Integer::sum);
+        }
+        sightings.forEach((key, count) -> {
+            if (!policy.detectsSharedValues() || count > policy.sharedAfterProfiles() + IN_FLIGHT_SIGHTINGS) {
+                broken.add("value " + key + " has " + count + " sightings: counting did not stop at the mark");
+            }
+        });
         return broken;
     }
 
