@@ -35,7 +35,7 @@ record SharedValueEvidence(MergePolicy policy) {
             if (!joined.contains(owner)) {
                 sightings.add(new Sighting(entry.getKey(), owner, Sighting.onProfile(target)));
             } else {
-                otherPerson.ifPresent(person -> sightings.add(new Sighting(entry.getKey(), target, person.toString())));
+                otherPerson.ifPresent(person -> sightings.add(new Sighting(entry.getKey(), target, Sighting.onPerson(person))));
             }
         });
         return sightings;

@@ -40,6 +40,8 @@ final class ErasureStatements {
     final PreparedStatement deleteReviewDecision;
     final PreparedStatement deleteFlags;
     final PreparedStatement releaseClaim;
+    final PreparedStatement deleteSightings;
+    final PreparedStatement deleteSharedMark;
     final PreparedStatement deleteNode;
     final PreparedStatement deleteCluster;
 
@@ -81,6 +83,8 @@ final class ErasureStatements {
         deleteReviewDecision = p.of("DELETE FROM review_decision WHERE tenant = ? AND item_id = ?");
         deleteFlags = p.of("DELETE FROM profile_after_erasure WHERE tenant = ? AND node_id = ?");
         // Only while the node still owns it: an identifier moved to someone else stays theirs.
+        deleteSightings = p.of("DELETE FROM identifier_sighting WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
+        deleteSharedMark = p.of("DELETE FROM shared_identifier WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
         releaseClaim = p.of("DELETE FROM identifier_owner WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?"
                 + " IF node_id = ?");
         deleteNode = p.of("DELETE FROM identity_node WHERE tenant = ? AND node_id = ?");

@@ -58,6 +58,13 @@ final class PersonalDataRemoval {
                 .map(merge -> cql.deleteMerge.bind(t, merge)));
         all(nodes.stream().map(node -> cql.deleteLinks.bind(t, node.value())));
         all(nodes.stream().map(node -> cql.deleteFlags.bind(t, node.value())));
+        // Shared-value evidence keyed by the values the person owns (ADR 18). Values the person only
+        // recorded as shared stay: they are other people's identifiers too, and keep them apart.
+        all(survey.identifiers().stream().filter(PersonalDataSurvey.Listed::linkable).flatMap(listed -> Stream.of(
+                cql.deleteSightings.bind(t, listed.identifier().kind().storageName(), listed.identifier().namespace(),
+                        listed.identifier().value()),
+                cql.deleteSharedMark.bind(t, listed.identifier().kind().storageName(), listed.identifier().namespace(),
+                        listed.identifier().value()))));
         // Identifiers: the claims, found through the node's listing, then the nodes, root last.
         all(survey.identifiers().stream().filter(PersonalDataSurvey.Listed::linkable)
                 .map(listed -> cql.releaseClaim.bind(t, listed.identifier().kind().storageName(),
