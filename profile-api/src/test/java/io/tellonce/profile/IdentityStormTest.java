@@ -62,6 +62,21 @@ class IdentityStormTest extends ServiceTest {
         super("it_storm");
     }
 
+    /**
+     * The storm's small identifier space would make most values shared at the default of 5 and leave
+     * few merges to race; at 20 both still happen, and both are checked.
+     */
+    private static java.util.Map<String, String> stormPolicy(java.util.Map<String, String> properties) {
+        java.util.Map<String, String> withPolicy = new java.util.HashMap<>(properties);
+        withPolicy.put("tellonce.identity.merge-policy.tenants." + TENANT + ".shared-after-profiles", "20");
+        return withPolicy;
+    }
+
+    @Override
+    public java.util.Map<String, String> getProperties() {
+        return stormPolicy(super.getProperties());
+    }
+
     @AfterAll
     void stopSecondInstance() throws InterruptedException {
         secondInstance.close();
@@ -72,7 +87,7 @@ class IdentityStormTest extends ServiceTest {
 
     @Test
     void overlappingObservationsOnTwoInstancesKeepEveryInvariant() throws Exception {
-        second = ApplicationContext.run(EmbeddedServer.class, new java.util.HashMap<>(secondInstance.properties()))
+        second = ApplicationContext.run(EmbeddedServer.class, stormPolicy(secondInstance.properties()))
                 .getApplicationContext();
         int total = Integer.getInteger("tellonce.storm.observations", 2_000);
         List<Identifier> space = identifierSpace();
