@@ -87,7 +87,7 @@ class IdentityStormTest extends ServiceTest {
 
     @Test
     void overlappingObservationsOnTwoInstancesKeepEveryInvariant() throws Exception {
-        second = ApplicationContext.run(EmbeddedServer.class, stormPolicy(secondInstance.properties()))
+        second = ApplicationContext.run(EmbeddedServer.class, new java.util.HashMap<String, Object>(stormPolicy(secondInstance.properties())))
                 .getApplicationContext();
         int total = Integer.getInteger("tellonce.storm.observations", 2_000);
         List<Identifier> space = identifierSpace();
