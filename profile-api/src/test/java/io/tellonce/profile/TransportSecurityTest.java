@@ -14,6 +14,7 @@ import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.profile.support.ServiceUnderTest;
@@ -98,7 +99,10 @@ class TransportSecurityTest extends ServiceTest {
 
     @Test
     void callsOverMutualTlsWorkAndNothingElseConnects() throws SSLException {
-        assertThat(health(tls(true))).isEqualTo(ServingStatus.SERVING);
+        ManagedChannel mutual = tls(true);
+        // The first store check runs on a schedule after start-up; until then health says NOT_SERVING.
+        Eventually.await("health over mutual TLS", Duration.ofSeconds(30), () -> health(mutual),
+                status -> status == ServingStatus.SERVING);
         assertThat(Failures.code(() -> health(tls(false)))).as("no client certificate").isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(Failures.code(() -> health(service.channel()))).as("plaintext").isEqualTo(Status.Code.UNAVAILABLE);
     }
