@@ -89,6 +89,9 @@ final class CassandraFactory {
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
+                // Each DDL statement waits for the schema refresh it triggers, and the default 1 s
+                // debounce made the migrations take 40 s; they come one at a time, so a short window is enough.
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50))
                 .build();
     }
 
