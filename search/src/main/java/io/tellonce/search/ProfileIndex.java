@@ -30,17 +30,24 @@ public final class ProfileIndex {
                 .from(search.from())
                 .size(search.size())
                 .trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes("profile_id")))
-                .highlight(h -> h.fields("names", f -> f.numberOfFragments(3))), Map.class);
+                .source(src -> src.filter(f -> f.includes("profile_id", "names", "emails", "phones", "identifiers"))),
+                Map.class);
         List<ProfileHit> hits = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
-            Object profileId = hit.source() == null ? null : hit.source().get("profile_id");
-            hits.add(new ProfileHit(String.valueOf(profileId), hit.score() == null ? 0 : hit.score(),
-                    hit.matchedQueries().stream().distinct().toList(),
-                    hit.highlight().getOrDefault("names", List.of())));
+            Map source = hit.source() == null ? Map.of() : hit.source();
+            var explanation = ProfileHitExplanation.of(search, new ProfileHitExplanation.HitFields(
+                    strings(source, "names"), strings(source, "emails"), strings(source, "phones"),
+                    strings(source, "identifiers")));
+            hits.add(new ProfileHit(String.valueOf(source.get("profile_id")), hit.score() == null ? 0 : hit.score(),
+                    explanation.matched(), explanation.nameHighlights()));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new Page(hits, total);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<String> strings(Map source, String field) {
+        return source.get(field) instanceof List<?> values ? values.stream().map(String::valueOf).toList() : List.of();
     }
 
     /**
