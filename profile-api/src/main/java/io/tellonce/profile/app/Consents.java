@@ -86,8 +86,12 @@ public final class Consents {
 
     /** The answer that counts per purpose x channel x scope, pooled over the profile's nodes. */
     public CompletionStage<Current> current(TenantId tenant, ProfileId node) {
-        return profile(tenant, node).thenCompose(profile -> ledger.current(tenant, profile.nodes())
-                .thenApply(records -> new Current(profile, rules.current(records))));
+        return profile(tenant, node).thenCompose(profile -> current(tenant, profile));
+    }
+
+    /** The current consent of a profile whose nodes the caller has just looked up. */
+    public CompletionStage<Current> current(TenantId tenant, ProfileMembers.Members profile) {
+        return ledger.current(tenant, profile.nodes()).thenApply(records -> new Current(profile, rules.current(records)));
     }
 
     public record History(ProfileMembers.Members profile, ConsentLedger.Page page) {

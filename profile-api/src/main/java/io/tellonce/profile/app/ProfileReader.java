@@ -2,10 +2,14 @@ package io.tellonce.profile.app;
 
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.history.Person;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** Reads profiles from storage. */
 public interface ProfileReader {
     CompletionStage<Optional<ProfileView>> profile(TenantId tenant, ProfileId profile);
+
+    /** The profile of a person whose nodes the caller has just looked up, without looking them up again. */
+    CompletionStage<ProfileView> profile(TenantId tenant, Person person);
 }

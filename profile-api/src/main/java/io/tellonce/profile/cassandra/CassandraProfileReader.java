@@ -47,17 +47,18 @@ final class CassandraProfileReader implements ProfileReader {
     public CompletionStage<Optional<ProfileView>> profile(TenantId tenant, ProfileId profile) {
         return persons.of(tenant, profile).thenCompose(person -> person.isEmpty()
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : read(tenant, person.get()));
+                : profile(tenant, person.get()).thenApply(Optional::of));
     }
 
-    private CompletionStage<Optional<ProfileView>> read(TenantId tenant, Person person) {
+    @Override
+    public CompletionStage<ProfileView> profile(TenantId tenant, Person person) {
         List<CompletableFuture<AsyncResultSet>> reads = person.nodes().stream()
                 .map(member -> session.executeAsync(cql.selectNode.bind(tenant.value(), member.value())).toCompletableFuture())
                 .toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Combined combined = new Combined();
             reads.forEach(read -> read.join().currentPage().forEach(combined::add));
-            return Optional.of(combined.view(person.profile(), survivorship));
+            return combined.view(person.profile(), survivorship);
         });
     }
 

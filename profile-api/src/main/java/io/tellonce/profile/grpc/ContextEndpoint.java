@@ -12,7 +12,6 @@ import io.tellonce.proto.v1.WithheldField;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.AuditTrail;
 import io.tellonce.profile.app.Caller;
-import io.tellonce.profile.app.Consents;
 import io.tellonce.profile.app.ProfileView;
 import io.tellonce.profile.config.HistorySettings;
 import io.tellonce.profile.history.ContextChange;
@@ -59,16 +58,14 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
     private final HistorySettings settings;
     private final Replies replies;
     private final FailureStatus failures;
-    private final Consents consents;
     private final ConsentMessages consentMessages;
     private final AuditTrail audit;
 
     ContextEndpoint(CallerTenant tenants, ProfileLookups lookups, CustomerContexts contexts, ContextWatches watches,
                     ProfileMessages profiles, IdentifierMessages identifiers, HistorySettings settings, Replies replies,
-                    FailureStatus failures, Consents consents, ConsentMessages consentMessages, AuditTrail audit,
+                    FailureStatus failures, ConsentMessages consentMessages, AuditTrail audit,
                     PurposeReads reads) {
         this.reads = reads;
-        this.consents = consents;
         this.consentMessages = consentMessages;
         this.audit = audit;
         this.tenants = tenants;
@@ -101,17 +98,13 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
             return lookups.find(tenant, request.getLookup())
                     .thenCompose(id -> audit.read(caller, GET_CONTEXT, id, purpose,
                             purpose.map(p -> "customer context for " + p.words()).orElse("customer context"),
-                            () -> contexts.of(tenant, id, count).thenCombine(consents.current(tenant, id), Read::new)
-                                    .thenCombine(reads.decision(tenant, id, supplied, purpose),
-                                            (read, decision) -> response(read.context(), read.consent(),
-                                                    reads.withhold(read.context().profile(), decision, supplied)))));
+                            () -> contexts.of(tenant, id, count).thenCombine(reads.decision(tenant, id, supplied, purpose),
+                                    (context, decision) -> response(context,
+                                            reads.withhold(context.profile(), decision, supplied)))));
         });
     }
 
-    private record Read(CustomerContexts.CustomerContext context, Consents.Current consent) {
-    }
-
-    private GetCustomerContextResponse response(CustomerContexts.CustomerContext context, Consents.Current consent,
+    private GetCustomerContextResponse response(CustomerContexts.CustomerContext context,
                                                 ConsentedAttributes.ConsentedProfile shown) {
         GetCustomerContextResponse.Builder response = GetCustomerContextResponse.newBuilder();
         shown.withheld().forEach(withheld -> response.addWithheld(WithheldField.newBuilder()
@@ -121,7 +114,7 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
                             .setProfile(profiles.write(shown.view()))
                             .addAllIdentifierGroups(groups(shown.view()))
                             .setConsent(ContextConsentSummary.newBuilder()
-                                    .addAllConsents(consent.records().stream().map(consentMessages::write).toList()))
+                                    .addAllConsents(context.consent().records().stream().map(consentMessages::write).toList()))
                             .addAllOpenCases(context.openCases().stream()
                                     .map(c -> HistoryMessages.aCase(c, context.profile().profileId())).toList())
                             .addAllRecentInteractions(context.latest().stream()
