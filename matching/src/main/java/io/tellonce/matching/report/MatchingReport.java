@@ -36,7 +36,8 @@ public final class MatchingReport {
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "matching/src/test/resources/identity");
         MatchingReport report = new MatchingReport(System.out, ReportPipeline.standard());
-        if (args.length > 1 && !args[1].isBlank()) {
+        // Maven passes an empty -Dmatching.model.out as a null argument.
+        if (args.length > 1 && args[1] != null && !args[1].isBlank()) {
             report.writeDefaultModel(folder, Path.of(args[1]));
         } else {
             report.print(folder);
