@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * version that is not a shadow (or the shipped default), the shadow model the newest shadow newer than
  * it. A version is never changed once written, so a parsed version is kept and only the rows' version
  * numbers and flags are read per call (usually one or two rows: a partition holds one row per model).
+ * A model's versions are numbered 1, 2, ... per tenant; FindMatches names them "v1", "v2", ...
  */
 @Singleton
 final class CassandraMatchModels implements MatchModels {
@@ -36,6 +37,7 @@ final class CassandraMatchModels implements MatchModels {
     private final Clock clock;
     private final TenantModel defaultModel;
     private final PreparedStatement newestFirst;
+    private final PreparedStatement oneVersion;
     private final PreparedStatement insert;
     private final Map<String, TenantModel> parsed = new ConcurrentHashMap<>();
 
@@ -44,9 +46,12 @@ final class CassandraMatchModels implements MatchModels {
         this.json = json;
         this.clock = clock;
         this.defaultModel = new TenantModel("default", json.readDefault());
+        // Only the small columns per call: a model's text (a few KB) is read once per version, then kept.
         this.newestFirst = session.prepare(SimpleStatement.builder(
-                        "SELECT version, model, shadow FROM match_model WHERE tenant = ?")
+                        "SELECT version, shadow FROM match_model WHERE tenant = ?")
                 .setPageSize(20).setIdempotence(true).build());
+        this.oneVersion = session.prepare(SimpleStatement.builder(
+                "SELECT model FROM match_model WHERE tenant = ? AND version = ?").setIdempotence(true).build());
         this.insert = session.prepare("INSERT INTO match_model (tenant, version, model, description, created_at,"
                 + " shadow) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
     }
@@ -58,26 +63,50 @@ final class CassandraMatchModels implements MatchModels {
     }
 
     /** Reads pages until the first live row: shadows before it are newer than it, the first of them counts. */
-    private CompletionStage<TenantModels> models(TenantId tenant, AsyncResultSet page, Optional<Row> shadow) {
-        Optional<Row> newestShadow = shadow;
+    private CompletionStage<TenantModels> models(TenantId tenant, AsyncResultSet page, Optional<Integer> shadow) {
+        Optional<Integer> newestShadow = shadow;
         for (Row row : page.currentPage()) {
+            int version = row.getInt("version");
             if (row.getBoolean("shadow")) {
-                newestShadow = newestShadow.or(() -> Optional.of(row));
+                newestShadow = newestShadow.or(() -> Optional.of(version));
             } else {
-                return CompletableFuture.completedFuture(
-                        new TenantModels(parse(tenant, row), newestShadow.map(found -> parse(tenant, found))));
+                return both(tenant, version(tenant, version), newestShadow);
             }
         }
         if (page.hasMorePages()) {
-            Optional<Row> carried = newestShadow;
+            Optional<Integer> carried = newestShadow;
             return page.fetchNextPage().thenCompose(next -> models(tenant, next, carried));
         }
-        return CompletableFuture.completedFuture(
-                new TenantModels(defaultModel, newestShadow.map(found -> parse(tenant, found))));
+        return both(tenant, CompletableFuture.completedFuture(defaultModel), newestShadow);
+    }
+
+    private CompletionStage<TenantModels> both(TenantId tenant, CompletionStage<TenantModel> live,
+                                               Optional<Integer> shadow) {
+        return live.thenCompose(model -> shadow.isEmpty()
+                ? CompletableFuture.completedFuture(new TenantModels(model, Optional.empty()))
+                : version(tenant, shadow.get()).thenApply(found -> new TenantModels(model, Optional.of(found))));
+    }
+
+    private CompletionStage<TenantModel> version(TenantId tenant, int version) {
+        String name = "v" + version;
+        TenantModel known = parsed.get(tenant.value() + "/" + name);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return session.executeAsync(oneVersion.bind(tenant.value(), version)).thenApply(rows -> {
+            Row row = rows.one();
+            if (row == null) {
+                throw new IllegalStateException("match model " + name + " of tenant " + tenant.value() + " vanished");
+            }
+            // A stored model that does not fit the comparisons fails here (INTERNAL would hide it
+            // from no one: it is an operator's mistake to be seen in the log, not the caller's).
+            return parsed.computeIfAbsent(tenant.value() + "/" + name,
+                    key -> new TenantModel(name, json.read(row.getString("model"))));
+        });
     }
 
     @Override
-    public CompletionStage<TenantModel> store(TenantId tenant, MatchModel model, boolean shadow, String description) {
+    public CompletionStage<Integer> store(TenantId tenant, MatchModel model, boolean shadow, String description) {
         String text = json.write(model);
         return session.executeAsync(newestFirst.bind(tenant.value()).setPageSize(1))
                 .thenCompose(page -> {
@@ -87,25 +116,17 @@ final class CassandraMatchModels implements MatchModels {
                 });
     }
 
-    private CompletionStage<TenantModel> store(TenantId tenant, int version, String text, boolean shadow,
+    private CompletionStage<Integer> store(TenantId tenant, int version, String text, boolean shadow,
                                                String description, int attempts) {
         return session.executeAsync(insert.bind(tenant.value(), version, text, description, clock.instant(), shadow))
                 .thenCompose(result -> {
                     if (result.wasApplied()) {
-                        return CompletableFuture.completedFuture(new TenantModel("v" + version, json.read(text)));
+                        return CompletableFuture.completedFuture(version);
                     }
                     if (attempts <= 1) {
                         throw new ConcurrentResolutionException("match model versions were being written at once");
                     }
                     return store(tenant, version + 1, text, shadow, description, attempts - 1);
                 });
-    }
-
-    private TenantModel parse(TenantId tenant, Row row) {
-        String name = "v" + row.getInt("version");
-        // A stored model that does not fit the comparisons fails here (INTERNAL would hide it
-        // from no one: it is an operator's mistake to be seen in the log, not the caller's).
-        return parsed.computeIfAbsent(tenant.value() + "/" + name,
-                key -> new TenantModel(name, json.read(row.getString("model"))));
     }
 }

@@ -17,7 +17,7 @@ final class MatchModelMessages {
     EstimateMatchModelResponse write(TenantModelEstimation.Estimated estimated) {
         ModelEstimation.Estimate estimate = estimated.estimate();
         EstimateMatchModelResponse.Builder response = EstimateMatchModelResponse.newBuilder()
-                .setVersion(Integer.parseInt(estimated.stored().name().substring(1)))
+                .setVersion(estimated.version())
                 .setShadow(estimated.shadow())
                 .setPrior(estimate.model().prior())
                 .setRecordsUsed(estimate.records())

@@ -10,6 +10,6 @@ public interface MatchModels {
     /** The live model, and the shadow model when a shadow run is on (a shadow newer than the live model). */
     CompletionStage<TenantModels> models(TenantId tenant);
 
-    /** Stores the model as the tenant's next version, live or shadow; answers it as it will be named. */
-    CompletionStage<TenantModel> store(TenantId tenant, MatchModel model, boolean shadow, String description);
+    /** Stores the model as the tenant's next version, live or shadow; answers that version's number. */
+    CompletionStage<Integer> store(TenantId tenant, MatchModel model, boolean shadow, String description);
 }

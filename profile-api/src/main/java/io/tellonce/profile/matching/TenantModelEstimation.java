@@ -75,7 +75,7 @@ public final class TenantModelEstimation {
                     }
                 }, blocking)
                 .thenCompose(estimate -> models.store(tenant, estimate.model(), shadow, description)
-                        .thenApply(stored -> new Estimated(stored, shadow, estimate)));
+                        .thenApply(version -> new Estimated(version, shadow, estimate)));
     }
 
     private List<ProfileId> sample(TenantId tenant, int size) {
@@ -122,7 +122,7 @@ public final class TenantModelEstimation {
         return all;
     }
 
-    /** The stored model and what it was estimated from. */
-    public record Estimated(TenantModel stored, boolean shadow, ModelEstimation.Estimate estimate) {
+    /** The stored model's version, whether it is the shadow, and the model with what it was estimated from. */
+    public record Estimated(int version, boolean shadow, ModelEstimation.Estimate estimate) {
     }
 }
