@@ -10,7 +10,10 @@ import static io.tellonce.matching.LevelTest.sameEnding;
 import static io.tellonce.matching.LevelTest.sameLocalPart;
 import static io.tellonce.matching.LevelTest.soundsAlike;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The fields a matcher compares, in a fixed order, and how each one is compared. */
 public record Comparisons(List<FieldComparator> fields) {
@@ -37,8 +40,8 @@ public record Comparisons(List<FieldComparator> fields) {
      */
     public static Comparisons forPeople() {
         return new Comparisons(List.of(
-                name(PersonField.GIVEN_NAME),
-                name(PersonField.FAMILY_NAME),
+                name(PersonField.GIVEN_NAME, swapped(PersonField.FAMILY_NAME, jaroWinklerAtLeast(0.88), true)),
+                name(PersonField.FAMILY_NAME, swapped(PersonField.GIVEN_NAME, jaroWinklerAtLeast(0.88), false)),
                 field(PersonField.DATE_OF_BIRTH,
                         level("exact", exact()), level("folded", folded()),
                         level("day and month swapped", dayAndMonthSwapped()),
@@ -46,9 +49,11 @@ public record Comparisons(List<FieldComparator> fields) {
                         level("different", anything())),
                 field(PersonField.STREET_NUMBER,
                         level("exact", folded()), level("1 edit", editsAtMost(1)), level("different", anything())),
-                place(PersonField.STREET),
-                place(PersonField.ADDRESS_EXTRA),
-                place(PersonField.LOCALITY),
+                place(PersonField.STREET,
+                        Optional.of(swapped(PersonField.ADDRESS_EXTRA, jaroWinklerAtLeast(0.9), true))),
+                place(PersonField.ADDRESS_EXTRA,
+                        Optional.of(swapped(PersonField.STREET, jaroWinklerAtLeast(0.9), false))),
+                place(PersonField.LOCALITY, Optional.empty()),
                 field(PersonField.POSTCODE,
                         level("exact", folded()), level("1 edit", editsAtMost(1)), level("different", anything())),
                 field(PersonField.REGION, level("exact", folded()), level("different", anything())),
@@ -63,22 +68,41 @@ public record Comparisons(List<FieldComparator> fields) {
                         level("different", anything()))));
     }
 
-    private static FieldComparator name(PersonField field) {
+    /**
+     * A name, and the level of a name swapped with the other name field ("stephenson elizbeth" for
+     * "elizabeth stephenson"), checked after the close spellings, so that it only speaks for values
+     * that are otherwise far apart.
+     */
+    private static FieldComparator name(PersonField field, ComparisonLevel swap) {
         return field(field,
                 level("exact", exact()), level("folded", folded()),
                 level("jaro-winkler >= 0.94", jaroWinklerAtLeast(0.94)),
                 level("jaro-winkler >= 0.88", jaroWinklerAtLeast(0.88)),
+                swap,
                 level("same sound", soundsAlike()),
                 level("jaro-winkler >= 0.7", jaroWinklerAtLeast(0.7)),
                 level("different", anything()));
     }
 
-    private static FieldComparator place(PersonField field) {
-        return field(field,
+    /** A place; the two address lines also have the level of lines swapped between them. */
+    private static FieldComparator place(PersonField field, Optional<ComparisonLevel> swap) {
+        List<ComparisonLevel> levels = new ArrayList<>(List.of(
                 level("exact", folded()),
-                level("jaro-winkler >= 0.9", jaroWinklerAtLeast(0.9)),
-                level("jaro-winkler >= 0.7", jaroWinklerAtLeast(0.7)),
-                level("different", anything()));
+                level("jaro-winkler >= 0.9", jaroWinklerAtLeast(0.9))));
+        swap.ifPresent(levels::add);
+        levels.add(level("jaro-winkler >= 0.7", jaroWinklerAtLeast(0.7)));
+        levels.add(level("different", anything()));
+        return new FieldComparator(field, levels);
+    }
+
+    /**
+     * Labelled with the other field's wire name, as FindMatches explanations show fields. A swap is
+     * weighed on the first field of the two only; the second says so in its label and weighs 0.
+     */
+    private static ComparisonLevel swapped(PersonField other, LevelTest test, boolean weighed) {
+        String name = other.name().toLowerCase(Locale.ROOT);
+        return ComparisonLevel.swappedWith(other, weighed ? "swapped with " + name
+                : "swapped with " + name + " (counted there)", test, weighed);
     }
 
     private static FieldComparator field(PersonField field, ComparisonLevel... levels) {

@@ -19,13 +19,11 @@ public record FieldComparator(PersonField field, List<ComparisonLevel> levels) {
     }
 
     public int compare(MatchRecord a, MatchRecord b) {
-        FieldValue x = a.field(field);
-        FieldValue y = b.field(field);
-        if (x == null || y == null) {
+        if (a.field(field) == null || b.field(field) == null) {
             return MISSING;
         }
         for (int i = 0; i < levels.size() - 1; i++) {
-            if (levels.get(i).test().holds(x, y)) {
+            if (levels.get(i).holds(field, a, b)) {
                 return i;
             }
         }

@@ -51,7 +51,9 @@ final class LevelCounts {
             FieldComparator comparator = comparisons.fields().get(i);
             List<LevelWeights> levels = new ArrayList<>();
             for (int level = 0; level < comparator.levels().size(); level++) {
-                levels.add(new LevelWeights(comparator.label(level), m[i][level], u[i][level]));
+                // A level counted on another field weighs nothing here: m is set to u.
+                double mOfLevel = comparator.levels().get(level).weighed() ? m[i][level] : u[i][level];
+                levels.add(new LevelWeights(comparator.label(level), mOfLevel, u[i][level]));
             }
             fields.add(new FieldWeights(comparator.field(), levels));
         }

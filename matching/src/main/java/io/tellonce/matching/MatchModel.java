@@ -42,7 +42,10 @@ public record MatchModel(double prior, List<FieldWeights> fields) {
         return new MatchEvidence(priorWeight(), contributions, total);
     }
 
-    /** Checks that this model was estimated for these comparisons (same fields, same levels). */
+    /**
+     * Checks that this model was estimated for these comparisons (same fields, same levels, and no
+     * weight on a level whose evidence is counted on another field).
+     */
     public MatchModel requireFits(Comparisons comparisons) {
         List<FieldComparator> comparators = comparisons.fields();
         boolean fits = comparators.size() == fields.size();
@@ -51,11 +54,14 @@ public record MatchModel(double prior, List<FieldWeights> fields) {
             FieldWeights weights = fields.get(i);
             fits = comparator.field() == weights.field() && comparator.levels().size() == weights.levels().size();
             for (int level = 0; fits && level < weights.levels().size(); level++) {
-                fits = comparator.levels().get(level).label().equals(weights.levels().get(level).label());
+                ComparisonLevel expected = comparator.levels().get(level);
+                LevelWeights actual = weights.levels().get(level);
+                fits = expected.label().equals(actual.label()) && (expected.weighed() || actual.m() == actual.u());
             }
         }
         if (!fits) {
-            throw new IllegalArgumentException("the model's fields and levels differ from the comparisons'");
+            throw new IllegalArgumentException("the model's fields and levels differ from the comparisons'"
+                    + " (or it weighs a level counted on another field)");
         }
         return this;
     }

@@ -41,9 +41,50 @@ class FieldComparatorTest {
         assertThat(level(PersonField.PHONE, "07700 900123", "07700-900123")).isEqualTo("exact");
     }
 
-    private String level(PersonField field, String a, String b) {
+    @Test
+    void namesSwappedBetweenTheTwoNameFieldsReadAsSwappedOnBothAndWeighOnOne() {
+        // Febrl 3's "elizabeth stephenson" and "stephenson elizbeth": swapped, with a slip in one.
+        MatchRecord a = people("a", Map.of(PersonField.GIVEN_NAME, "elizabeth", PersonField.FAMILY_NAME, "stephenson"));
+        MatchRecord b = people("b", Map.of(PersonField.GIVEN_NAME, "stephenson", PersonField.FAMILY_NAME, "elizbeth"));
+
+        assertThat(level(PersonField.GIVEN_NAME, a, b)).isEqualTo("swapped with family_name");
+        assertThat(level(PersonField.FAMILY_NAME, a, b)).isEqualTo("swapped with given_name (counted there)");
+        assertThat(level(PersonField.GIVEN_NAME, b, a)).as("either way round").isEqualTo("swapped with family_name");
+    }
+
+    @Test
+    void aNameEqualToTheOtherFieldOnOneSideOnlyIsNotASwap() {
+        // "john john" vs "john smith": the given names agree; the family names do not, and no swap explains it.
+        MatchRecord a = people("a", Map.of(PersonField.GIVEN_NAME, "john", PersonField.FAMILY_NAME, "john"));
+        MatchRecord b = people("b", Map.of(PersonField.GIVEN_NAME, "john", PersonField.FAMILY_NAME, "smith"));
+        MatchRecord onlyGiven = people("c", Map.of(PersonField.GIVEN_NAME, "smith"));
+
+        assertThat(level(PersonField.FAMILY_NAME, a, b)).isEqualTo("different");
+        assertThat(level(PersonField.GIVEN_NAME, b, onlyGiven)).as("the other record has no family name")
+                .isEqualTo("different");
+    }
+
+    @Test
+    void addressLinesSwappedBetweenStreetAndExtraLineReadAsSwapped() {
+        MatchRecord a = people("a", Map.of(PersonField.STREET, "woollum street", PersonField.ADDRESS_EXTRA, "allunga"));
+        MatchRecord b = people("b", Map.of(PersonField.STREET, "allunga", PersonField.ADDRESS_EXTRA, "woolum street"));
+
+        assertThat(level(PersonField.STREET, a, b)).isEqualTo("swapped with address_extra");
+        assertThat(level(PersonField.ADDRESS_EXTRA, a, b)).isEqualTo("swapped with street (counted there)");
+        assertThat(level(PersonField.LOCALITY, a, b)).as("a field without a partner").isEqualTo("missing");
+    }
+
+    private String level(PersonField field, MatchRecord a, MatchRecord b) {
         FieldComparator comparator = comparisons.fields().stream().filter(c -> c.field() == field).findFirst().orElseThrow();
-        return comparator.label(comparator.compare(record("a", field, a), record("b", field, b)));
+        return comparator.label(comparator.compare(a, b));
+    }
+
+    private MatchRecord people(String id, Map<PersonField, String> values) {
+        return preparation.prepare(new PersonRecord(id, values));
+    }
+
+    private String level(PersonField field, String a, String b) {
+        return level(field, record("a", field, a), record("b", field, b));
     }
 
     private MatchRecord record(String id, PersonField field, String value) {

@@ -58,7 +58,10 @@ class MatchEvidencePropertyTest {
         for (FieldComparator comparator : comparisons.fields()) {
             List<LevelWeights> levels = new ArrayList<>();
             for (int level = 0; level < comparator.levels().size(); level++) {
-                levels.add(new LevelWeights(comparator.label(level), probability(random), probability(random)));
+                double u = probability(random);
+                // A level counted on another field must weigh nothing: its m is its u.
+                double m = comparator.levels().get(level).weighed() ? probability(random) : u;
+                levels.add(new LevelWeights(comparator.label(level), m, u));
             }
             fields.add(new FieldWeights(comparator.field(), levels));
         }

@@ -16,7 +16,10 @@ import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.proto.v1.DuplicatePair;
+import io.tellonce.proto.v1.EstimateMatchModelRequest;
+import io.tellonce.proto.v1.EstimateMatchModelResponse;
 import io.tellonce.proto.v1.FieldEvidence;
+import io.tellonce.proto.v1.FieldModel;
 import io.tellonce.proto.v1.FindMatchesRequest;
 import io.tellonce.proto.v1.FindMatchesResponse;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
@@ -304,6 +307,138 @@ class FindMatchesTest extends ServiceTest {
         assertThat(Failures.invalidFields(() -> matching(SCANNED_TENANT).scanDuplicates(ScanDuplicatesRequest
                 .newBuilder().setPageSize(501).setPageToken("nonsense").build())))
                 .containsExactlyInAnyOrder("page_size", "page_token");
+    }
+
+    private static PersonAttributes johnSmithOfLeeds() {
+        return person("John", "Smith", date(1980, 3, 14), "", "LS1 4AP", "Leeds");
+    }
+
+    /** Every stored row of the tenant in the tables a match could change: profiles, links, merges, review items. */
+    private Map<String, List<String>> storedRows(String tenant) {
+        Map<String, List<String>> rows = new java.util.TreeMap<>();
+        for (String table : List.of("profile_cluster", "identity_node", "identity_link", "identity_merge",
+                "review_item")) {
+            rows.put(table, session.execute("SELECT JSON * FROM " + table).all().stream()
+                    .map(row -> row.getString(0)).filter(json -> json.contains("\"tenant\": \"" + tenant + "\""))
+                    .sorted().toList());
+        }
+        return rows;
+    }
+
+    private static EstimateMatchModelRequest estimate(int sampleSize, boolean shadow, String key) {
+        return EstimateMatchModelRequest.newBuilder().setSampleSize(sampleSize).setShadow(shadow)
+                .setIdempotencyKey(key).build();
+    }
+
+    @Test
+    void estimateMatchModelLearnsTheTenantsModelFromItsOwnProfilesAndStoresItLiveOrAsShadow() {
+        String tenant = tenant("learns");
+        List<PersonAttributes> people = List.of(jonSmyth(), johnSmith(), johnSmithOfLeeds(),
+                person("Maria", "Garcia", date(1955, 11, 2), "4 Rue Lepic", "75018", "Paris"),
+                person("Mario", "Garcia", date(1955, 11, 2), "4 Rue Lepic", "75018", "Paris"),
+                person("Amelia", "Hartley", date(1991, 7, 30), "12 Orchard Lane", "BS8 4QT", "Bristol"));
+        for (PersonAttributes attributes : people) {
+            String id = resolve(tenant, attributes, crm("CRM-" + UUID.randomUUID())).getProfileId();
+            findsEventually(tenant, forObservation(attributes).toBuilder().setMinProbability(0).build(), id);
+        }
+        assertThat(Failures.code(() -> matching(tenant("empty")).estimateMatchModel(estimate(0, false, ""))))
+                .as("nothing to learn from").isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(Failures.invalidFields(() -> matching(tenant).estimateMatchModel(estimate(20_001, false, "k")
+                .toBuilder().setDescription("x".repeat(201)).build())))
+                .containsExactlyInAnyOrder("sample_size", "description");
+        assertThat(Failures.invalidFields(() -> matching(tenant).estimateMatchModel(estimate(1, false, "bad key"))))
+                .containsExactlyInAnyOrder("sample_size", "idempotency_key");
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT version FROM match_model WHERE tenant = ?",
+                tenant)).all()).as("refused requests write nothing").isEmpty();
+
+        String key = "estimate-" + UUID.randomUUID();
+        EstimateMatchModelResponse live = matching(tenant).estimateMatchModel(estimate(0, false, key));
+
+        assertThat(live.getVersion()).isEqualTo(1);
+        assertThat(live.getShadow()).isFalse();
+        assertThat(live.getRecordsUsed()).isEqualTo(people.size());
+        assertThat(live.getCandidatePairs()).isPositive();
+        assertThat(live.getRandomPairs()).isEqualTo(200_000);
+        assertThat(live.getPrior()).isStrictlyBetween(0.0, 1.0);
+        assertThat(live.getFieldsList()).extracting(FieldModel::getField).startsWith("given_name", "family_name");
+        live.getFieldsList().forEach(field -> field.getLevelsList().forEach(level -> assertThat(level.getWeight())
+                .isCloseTo(Math.log(level.getM() / level.getU()) / Math.log(2), org.assertj.core.data.Offset.offset(1e-9))));
+        assertThat(live.getFields(1).getLevelsList()).filteredOn(level -> level.getLevel().contains("counted there"))
+                .singleElement().satisfies(level -> assertThat(level.getWeight()).isZero());
+        assertThat(matching(tenant).estimateMatchModel(estimate(0, false, key))).as("a retry").isEqualTo(live);
+        FindMatchesResponse scored = matching(tenant).findMatches(forObservation(johnSmith()));
+        assertThat(scored.getModel()).isEqualTo("v1");
+        assertThat(scored.getShadowModel()).isEmpty();
+
+        EstimateMatchModelResponse shadow = matching(tenant).estimateMatchModel(estimate(people.size(), true, ""));
+
+        assertThat(shadow.getVersion()).isEqualTo(2);
+        assertThat(shadow.getShadow()).isTrue();
+        assertThat(shadow.getRecordsUsed()).isEqualTo(people.size());
+        FindMatchesResponse shadowed = matching(tenant).findMatches(forObservation(johnSmith()));
+        assertThat(shadowed.getModel()).as("the live model still scores").isEqualTo("v1");
+        assertThat(shadowed.getShadowModel()).isEqualTo("v2");
+        assertThat(shadowed.getCandidatesList()).allSatisfy(candidate -> {
+            assertThat(candidate.getShadowDecision()).isNotEqualTo(MatchDecision.MATCH_DECISION_UNSPECIFIED);
+            assertThat(candidate.getShadowMatchProbability()).isPositive();
+        });
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT version, shadow FROM match_model WHERE tenant = ?",
+                tenant)).all()).extracting(row -> row.getInt("version") + "/" + row.getBoolean("shadow"))
+                .containsExactly("2/true", "1/false");
+
+        matching(tenant).estimateMatchModel(estimate(0, false, ""));
+        assertThat(matching(tenant).findMatches(forObservation(johnSmith())).getShadowModel())
+                .as("a new live model ends the shadow run").isEmpty();
+    }
+
+    @Test
+    void aShadowModelListsWhatItWouldDoDifferentlyAndChangesNoStoredRow() {
+        String tenant = tenant("shadowed");
+        String jon = resolve(tenant, jonSmyth(), crm("CRM-" + UUID.randomUUID())).getProfileId();
+        findsEventually(tenant, forObservation(jonSmyth()), jon);
+        // A shadow model that believes almost every candidate pair is one person: the same weights as
+        // the default, a prior of 0.9999. John Smith of Leeds is far under the review threshold for the
+        // live (default) model and far over it for this one.
+        MatchModel credulous = new MatchModel(0.9999, models.readDefault().fields());
+        session.execute(SimpleStatement.newInstance("INSERT INTO match_model (tenant, version, model, description,"
+                + " created_at, shadow) VALUES (?, 1, ?, 'credulous', ?, true)", tenant, models.write(credulous),
+                Instant.now()));
+
+        ResolveResponse leeds = resolve(tenant, johnSmithOfLeeds(), loyalty("L-" + UUID.randomUUID()));
+
+        assertThat(leeds.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_CREATED);
+        assertThat(leeds.getReviewItemId()).as("the live model suggests nothing").isEmpty();
+        assertThat(leeds.getMergeId()).isEmpty();
+        assertThat(leeds.getExplanation()).contains("no fuzzy match at or above the review threshold",
+                "shadow (model v1) would have opened a review item with profile " + jon);
+        findsEventually(tenant, forObservation(johnSmithOfLeeds()), leeds.getProfileId());
+        Map<String, List<String>> before = storedRows(tenant);
+        assertThat(before.get("review_item")).isEmpty();
+        assertThat(before.get("identity_merge")).isEmpty();
+
+        ScanDuplicatesResponse scan = matching(tenant).scanDuplicates(ScanDuplicatesRequest.getDefaultInstance());
+
+        assertThat(scan.getShadowModel()).isEqualTo("v1");
+        assertThat(scan.getShadowDifferences()).isEqualTo(1);
+        assertThat(scan.getPairsList()).singleElement().satisfies(pair -> {
+            assertThat(List.of(pair.getProfileId(), pair.getOtherProfileId()))
+                    .containsExactlyInAnyOrder(jon, leeds.getProfileId());
+            assertThat(pair.getDecision()).isEqualTo(MatchDecision.MATCH_DECISION_NONE);
+            assertThat(pair.getMatchProbability()).isLessThan(0.9);
+            assertThat(pair.getShadowDecision()).isEqualTo(MatchDecision.MATCH_DECISION_REVIEW);
+            assertThat(pair.getShadowMatchProbability()).isGreaterThanOrEqualTo(0.9);
+            assertThat(pair.getReviewItemId()).as("the shadow opens nothing, even on a real scan").isEmpty();
+        });
+        FindMatchesResponse found = matching(tenant).findMatches(forObservation(johnSmithOfLeeds()).toBuilder()
+                .setMinProbability(0).build());
+        assertThat(found.getShadowModel()).isEqualTo("v1");
+        assertThat(found.getCandidatesList()).filteredOn(c -> c.getProfileId().equals(jon)).singleElement()
+                .satisfies(candidate -> {
+                    assertThat(candidate.getDecision()).isEqualTo(MatchDecision.MATCH_DECISION_NONE);
+                    assertThat(candidate.getShadowDecision()).isEqualTo(MatchDecision.MATCH_DECISION_REVIEW);
+                    assertAddsUp(candidate);
+                });
+        assertThat(storedRows(tenant)).as("no profile, link, merge or review item changed").isEqualTo(before);
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class Observations {
         return identifiers.get(random.nextInt(identifiers.size()));
     }
 
-    private static PersonAttributes attributes(Person person) {
+    /** The person's attributes as the CRM has them. */
+    static PersonAttributes attributes(Person person) {
         Person.Address address = person.address();
         return PersonAttributes.newBuilder()
                 .setGivenName(person.givenName())

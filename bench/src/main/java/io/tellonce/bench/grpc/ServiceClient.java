@@ -15,6 +15,8 @@ import io.tellonce.proto.v1.HistoryServiceGrpc;
 import io.tellonce.proto.v1.HistoryServiceGrpc.HistoryServiceFutureStub;
 import io.tellonce.proto.v1.IdentityServiceGrpc;
 import io.tellonce.proto.v1.IdentityServiceGrpc.IdentityServiceFutureStub;
+import io.tellonce.proto.v1.MatchingServiceGrpc;
+import io.tellonce.proto.v1.MatchingServiceGrpc.MatchingServiceFutureStub;
 import io.tellonce.proto.v1.ProfileServiceGrpc;
 import io.tellonce.proto.v1.ProfileServiceGrpc.ProfileServiceFutureStub;
 import io.tellonce.proto.v1.SearchServiceGrpc;
@@ -35,6 +37,7 @@ public final class ServiceClient implements AutoCloseable {
     private final ContextServiceFutureStub context;
     private final ConsentServiceFutureStub consent;
     private final SearchServiceFutureStub search;
+    private final MatchingServiceFutureStub matching;
 
     public ServiceClient(String target, CallerCredentials credentials) {
         // Callbacks only record a time and start the next request, so they run on the transport's own
@@ -47,6 +50,7 @@ public final class ServiceClient implements AutoCloseable {
         this.context = ContextServiceGrpc.newFutureStub(authenticated);
         this.consent = ConsentServiceGrpc.newFutureStub(authenticated);
         this.search = SearchServiceGrpc.newFutureStub(authenticated);
+        this.matching = MatchingServiceGrpc.newFutureStub(authenticated);
     }
 
     public IdentityServiceFutureStub identity() {
@@ -71,6 +75,10 @@ public final class ServiceClient implements AutoCloseable {
 
     public SearchServiceFutureStub search() {
         return search;
+    }
+
+    public MatchingServiceFutureStub matching() {
+        return matching;
     }
 
     /** A gRPC future as a stage, completed on the thread that receives the answer. */

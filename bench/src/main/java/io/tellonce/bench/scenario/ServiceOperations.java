@@ -2,6 +2,7 @@ package io.tellonce.bench.scenario;
 
 import io.tellonce.bench.data.ConsentGenerator;
 import io.tellonce.bench.data.InteractionGenerator;
+import io.tellonce.bench.data.MatchProbes;
 import io.tellonce.bench.data.NewCustomers;
 import io.tellonce.bench.data.Person;
 import io.tellonce.bench.data.TypeaheadQueries;
@@ -11,6 +12,7 @@ import io.tellonce.bench.load.Operation;
 import io.grpc.Status;
 import io.tellonce.proto.v1.GetCustomerContextRequest;
 import io.tellonce.proto.v1.GetProfileRequest;
+import io.tellonce.proto.v1.MatchCandidate;
 import io.tellonce.proto.v1.ProfileLookup;
 import io.tellonce.proto.v1.ResolveResponse;
 import io.tellonce.proto.v1.SearchProfilesRequest;
@@ -111,6 +113,25 @@ final class ServiceOperations {
                     .setPageSize(pageSize).build();
             return ServiceClient.stage(context.service().search().searchProfiles(request))
                     .thenApply(answer -> answer.getHitsCount() == 0 ? kind.name() + ":NO_HITS" : null);
+        };
+    }
+
+    /**
+     * FindMatches for a seeded person's attributes with a slip or two and no identifier (what inline
+     * matching asks); the outcome says where the person's own profile ranked, when not first.
+     */
+    static Operation findMatches(ScenarioContext context) {
+        SeededProfiles profiles = context.seededProfiles();
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            SeededProfiles.Entry entry = profiles.pick(random);
+            var request = MatchProbes.probe(context.people().person(entry.personIndex()), random);
+            String own = entry.profileId().toString();
+            return ServiceClient.stage(context.service().matching().findMatches(request)).thenApply(answer -> {
+                List<String> ids = answer.getCandidatesList().stream().map(MatchCandidate::getProfileId).toList();
+                return ids.isEmpty() ? "NO_CANDIDATES" : ids.get(0).equals(own) ? null
+                        : ids.contains(own) ? "OWN_PROFILE_NOT_FIRST" : "OWN_PROFILE_NOT_FOUND";
+            });
         };
     }
 

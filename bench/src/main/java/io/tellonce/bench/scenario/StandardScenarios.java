@@ -16,6 +16,8 @@ public final class StandardScenarios {
     static final int TYPEAHEAD_PAGE = 10;
     /** Searches per second of the typeahead scenario: agents typing, far below the service's capacity. */
     static final double TYPEAHEAD_RATE = 100;
+    /** FindMatches per second: new observations matched inline, far below the service's capacity. */
+    static final double FIND_MATCHES_RATE = 50;
     /** New people per second of the index-lag scenario: few, so that its polls stay a small load. */
     static final double INDEX_LAG_RATE = 4;
 
@@ -81,6 +83,10 @@ public final class StandardScenarios {
                         context -> ServiceOperations.searchProfiles(context, TYPEAHEAD_PAGE))
                         .atRate("search-profiles", TYPEAHEAD_RATE, Target.latency(
                                 "typeahead p99 <= 50 ms (DESIGN.md: over 1M profiles)", TYPEAHEAD_RATE, 50)),
+                Scenario.service("find-matches", "FindMatches for a seeded person's attributes with one or two"
+                        + " slips (a name typo, day and month swapped, no postcode or address line) and no identifier",
+                        "raw-search-readback", findMatchesTarget(), ServiceOperations::findMatches)
+                        .atRate("find-matches", FIND_MATCHES_RATE, findMatchesTarget()),
                 Scenario.withoutBaseline("index-lag", "time from a write of a new person (Resolve or RecordInteraction)"
                         + " to the first search that finds them, polled every " + IndexLagProbe.POLL.toMillis() + " ms",
                         Target.latency("change visible in search p99 <= 2 s", INDEX_LAG_RATE, 2_000),
@@ -99,6 +105,10 @@ public final class StandardScenarios {
             Target.throughput("consent decisions >= 30,000/s (300 batches of 100)", 300),
             context -> ServiceOperations.batchCheckConsent(context, CONSENT_BATCH))
             .inBatchesOf(CONSENT_BATCH, "checks");
+
+    private static Target findMatchesTarget() {
+        return Target.latency("fuzzy candidate matching per record p99 <= 50 ms", FIND_MATCHES_RATE, 50);
+    }
 
     private static RawContextReads contextReadsOf(ScenarioContext context, String keyspace, String tenant) {
         return new RawContextReads(rawOf(context, keyspace, tenant), new HistoryStatements(context.cassandra(), keyspace));

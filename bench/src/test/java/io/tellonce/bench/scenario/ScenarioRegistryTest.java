@@ -30,6 +30,11 @@ class ScenarioRegistryTest {
         assertThat(registry.find("batch-check-consent-p99").orElseThrow().fixedRate()).hasValue(300);
         assertThat(registry.find("search-profiles").orElseThrow().target().orElseThrow().maxP99Millis()).hasValue(50);
         assertThat(registry.find("index-lag").orElseThrow().target().orElseThrow().maxP99Millis()).hasValue(2_000);
+        Scenario findMatches = registry.find("find-matches").orElseThrow();
+        assertThat(findMatches.target().orElseThrow().maxP99Millis()).hasValue(50);
+        assertThat(findMatches.fixedRate()).hasValue(StandardScenarios.FIND_MATCHES_RATE);
+        assertThat(registry.select(List.of("find-matches"))).extracting(Scenario::name)
+                .containsExactly("raw-search-readback", "find-matches");
     }
 
     @Test

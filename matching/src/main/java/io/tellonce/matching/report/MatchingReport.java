@@ -17,7 +17,9 @@ import java.util.Locale;
 /**
  * The matching report: runs the matcher over the labelled data sets and prints precision, recall
  * and F1 of pairs and clusters at each threshold, pairs completeness, reduction ratio and time per
- * record. {@code ./mvnw -q -pl matching test-compile exec:java} (the data folder is the argument).
+ * record. {@code ./mvnw -q -pl matching test-compile exec:java} (the data folder is the argument),
+ * or on any labelled CSV with {@code --csv FILE --truth COLUMN --fields field=column,...} (see
+ * {@link ReportFile}).
  */
 public final class MatchingReport {
     static final double[] THRESHOLDS = {0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999, 0.999999};
@@ -34,9 +36,14 @@ public final class MatchingReport {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].startsWith("--")) {
+            new MatchingReport(System.out, ReportPipeline.standard()).printFile(ReportFile.parse(args));
+            return;
+        }
         Path folder = Path.of(args.length > 0 ? args[0] : "matching/src/test/resources/identity");
         MatchingReport report = new MatchingReport(System.out, ReportPipeline.standard());
-        if (args.length > 1 && !args[1].isBlank()) {
+        // Maven passes an empty -Dmatching.model.out as a null argument.
+        if (args.length > 1 && args[1] != null && !args[1].isBlank()) {
             report.writeDefaultModel(folder, Path.of(args[1]));
         } else {
             report.print(folder);
@@ -76,6 +83,25 @@ public final class MatchingReport {
         print(pipeline.run(fake1000, fromFake20000),
                 "model estimated on fake_20000, applied unchanged (overlapping people)");
         printModel("model estimated on Febrl 3", pipeline.estimate(febrl3));
+    }
+
+    /**
+     * The report on one labelled file: the model estimated by EM on the file itself (labels unused),
+     * then the model the service ships for tenants without their own, applied unchanged.
+     */
+    void printFile(ReportFile file) throws IOException {
+        LabelledRecords data;
+        try (BufferedReader reader = Files.newBufferedReader(file.csv(), StandardCharsets.UTF_8)) {
+            data = csv.mapped(file.csv().getFileName().toString(), reader, file.columns());
+        }
+        out.printf(Locale.ROOT, "tellonce matching report on %s — %d cores, %s, Java %s%n", file.csv(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+        out.println("fields: " + file.columns().fields() + "; truth: " + file.columns().truth());
+        print(pipeline.run(data), "model estimated by EM on these records, labels unused");
+        print(pipeline.run(data, new ModelJson(Comparisons.forPeople()).readDefault()),
+                "the default model shipped with tellonce, applied unchanged");
+        printModel("model estimated on " + data.name(), pipeline.estimate(data));
     }
 
     private void print(DeduplicationRun run, String how) {

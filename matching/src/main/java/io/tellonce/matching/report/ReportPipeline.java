@@ -57,7 +57,7 @@ public final class ReportPipeline {
 
     private MatchModel estimate(List<MatchRecord> records) {
         return new ModelEstimation(comparisons, blockingKeys, CANDIDATE_LIMIT, RANDOM_PAIRS)
-                .estimate(records, new SplittableRandom(seed));
+                .estimate(records, new SplittableRandom(seed)).model();
     }
 
     private DeduplicationRun run(LabelledRecords data, List<MatchRecord> records, MatchModel model,

@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.matching.FieldContribution;
+import io.tellonce.matching.MatchEvidence;
 import io.tellonce.matching.MatchRecord;
 import io.tellonce.profile.app.AuditEntry;
 import io.tellonce.profile.app.AuditTrail;
@@ -15,6 +16,9 @@ import io.tellonce.profile.matching.DuplicateScan;
 import io.tellonce.profile.matching.FuzzyMatches;
 import io.tellonce.profile.matching.MatchPolicy;
 import io.tellonce.profile.matching.PersonRecords;
+import io.tellonce.profile.matching.TenantModelEstimation;
+import io.tellonce.proto.v1.EstimateMatchModelRequest;
+import io.tellonce.proto.v1.EstimateMatchModelResponse;
 import io.tellonce.proto.v1.DuplicatePair;
 import io.tellonce.proto.v1.FieldEvidence;
 import io.tellonce.proto.v1.ScanDuplicatesRequest;
@@ -32,7 +36,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** tellonce.v1.MatchingService: maps the wire to fuzzy matching; every candidate shown is an audited read. */
+/**
+ * tellonce.v1.MatchingService: maps the wire to fuzzy matching; every candidate shown is an audited
+ * read. EstimateMatchModel reads profiles but answers no personal data (only the model's numbers), so
+ * it writes no read entries.
+ */
 @Singleton
 final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase {
     private static final String FIND_RPC = MatchingServiceGrpc.getFindMatchesMethod().getFullMethodName();
@@ -40,6 +48,11 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
     private static final String OBSERVATION = "observation";
     static final int DEFAULT_SCAN_PAGE = 100;
     static final int MAX_SCAN_PAGE = 500;
+    static final int DEFAULT_SAMPLE = 5_000;
+    static final int MIN_SAMPLE = 2;
+    /** EM over this many profiles takes seconds on one core; more adds little to a model of ~50 numbers. */
+    static final int MAX_SAMPLE = 20_000;
+    static final int MAX_DESCRIPTION = 200;
 
     private final CallerTenant tenants;
     private final FindMatchesRequestReader reader;
@@ -51,11 +64,18 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
     private final AuditTrail audit;
     private final Replies replies;
     private final DuplicateScan scan;
+    private final TenantModelEstimation estimation;
+    private final MatchModelMessages modelMessages;
+    private final IdempotentCalls idempotentCalls;
 
     MatchingEndpoint(CallerTenant tenants, FindMatchesRequestReader reader, ProfileLookups lookups,
                      ProfileQueries profiles, PersonRecords records, FuzzyMatches matches, ProfileMessages messages,
-                     AuditTrail audit, Replies replies, DuplicateScan scan) {
+                     AuditTrail audit, Replies replies, DuplicateScan scan, TenantModelEstimation estimation,
+                     MatchModelMessages modelMessages, IdempotentCalls idempotentCalls) {
         this.scan = scan;
+        this.estimation = estimation;
+        this.modelMessages = modelMessages;
+        this.idempotentCalls = idempotentCalls;
         this.tenants = tenants;
         this.reader = reader;
         this.lookups = lookups;
@@ -87,7 +107,7 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
 
     private CompletionStage<FindMatchesResponse> find(Caller caller, MatchRecord probe, Optional<ProfileId> self,
                                                       FindMatchesRequestReader.Read read) {
-        return matches.find(caller.tenant(), probe, self, read.maxResults(), read.minProbability())
+        return matches.find(caller.tenant(), probe, self, read.maxResults(), read.minProbability(), false)
                 .thenCompose(found -> {
                     List<AuditEntry> entries = new ArrayList<>();
                     self.ifPresent(subject -> entries.add(audit.entry(caller, subject, AuditEntry.Action.READ, FIND_RPC,
@@ -127,19 +147,19 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
                         .setProfilesScanned(page.scanned())
                         .setNextPageToken(page.next().map(ProfileId::toString).orElse(""));
                 List<AuditEntry> entries = new ArrayList<>();
+                page.shadowModel().ifPresent(response::setShadowModel);
                 for (DuplicateScan.Pair pair : page.pairs()) {
-                    MatchDecision live = decision(pair.decision());
-                    MatchDecision shadow = pair.shadowDecision().map(MatchingEndpoint::decision)
-                            .orElse(MatchDecision.MATCH_DECISION_UNSPECIFIED);
+                    FuzzyMatches.Match match = pair.match();
                     response.addPairs(DuplicatePair.newBuilder()
                             .setProfileId(pair.profile().toString())
                             .setOtherProfileId(pair.other().toString())
-                            .setMatchProbability(pair.evidence().probability())
-                            .setDecision(live)
-                            .setShadowDecision(shadow)
+                            .setMatchProbability(match.evidence().probability())
+                            .setDecision(decision(match.decision()))
+                            .setShadowDecision(shadowDecision(match))
+                            .setShadowMatchProbability(shadowProbability(match))
                             .setReviewItemId(pair.reviewItem().map(Object::toString).orElse(""))
                             .setEvidence(pair.evidenceText()));
-                    if (pair.shadowDecision().isPresent() && pair.shadowDecision().get() != pair.decision()) {
+                    if (match.shadowDiffers()) {
                         response.setShadowDifferences(response.getShadowDifferences() + 1);
                     }
                     for (ProfileId profile : List.of(pair.profile(), pair.other())) {
@@ -149,6 +169,31 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
                 }
                 return audited(entries, response.build());
             });
+        });
+    }
+
+    @Override
+    public void estimateMatchModel(EstimateMatchModelRequest request,
+                                   StreamObserver<EstimateMatchModelResponse> responses) {
+        replies.reply(responses, () -> {
+            Caller caller = tenants.caller();
+            List<FieldViolation> problems = new ArrayList<>();
+            int sampleSize = request.getSampleSize() == 0 ? DEFAULT_SAMPLE : request.getSampleSize();
+            if (sampleSize < MIN_SAMPLE || sampleSize > MAX_SAMPLE) {
+                problems.add(new FieldViolation("sample_size", "must be between " + MIN_SAMPLE + " and " + MAX_SAMPLE
+                        + " (0 for " + DEFAULT_SAMPLE + ")"));
+            }
+            String description = RequestFields.text(request.getDescription(), "description", MAX_DESCRIPTION, false,
+                    problems);
+            ResolveRequestReader.checkKey(request.getIdempotencyKey(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequest(problems);
+            }
+            return idempotentCalls.once(caller.tenant(), "EstimateMatchModel", request.getIdempotencyKey(),
+                    request.toBuilder().clearIdempotencyKey().build(), EstimateMatchModelResponse.parser(),
+                    () -> estimation.estimate(caller.tenant(), sampleSize, request.getShadow(),
+                                    description.isEmpty() ? "estimated by EstimateMatchModel" : description)
+                            .thenApply(modelMessages::write));
         });
     }
 
@@ -163,7 +208,8 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
         FindMatchesResponse.Builder response = FindMatchesResponse.newBuilder()
                 .setReviewThreshold(policy.reviewThreshold())
                 .setAutoMergeThreshold(policy.autoMerge() ? policy.autoMergeThreshold() : 0)
-                .setModel(found.model());
+                .setModel(found.model())
+                .setShadowModel(found.shadowModel().orElse(""));
         for (FuzzyMatches.Match match : found.matches()) {
             MatchCandidate.Builder candidate = MatchCandidate.newBuilder()
                     .setProfileId(match.profile().profileId().toString())
@@ -171,8 +217,8 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
                     .setMatchWeight(match.evidence().weight())
                     .setPriorWeight(match.evidence().priorWeight())
                     .setDecision(decision(match.decision()))
-                    .setShadowDecision(match.shadowDecision().map(MatchingEndpoint::decision)
-                            .orElse(MatchDecision.MATCH_DECISION_UNSPECIFIED))
+                    .setShadowDecision(shadowDecision(match))
+                    .setShadowMatchProbability(shadowProbability(match))
                     .setProfile(messages.write(match.profile()));
             for (FieldContribution field : match.evidence().contributions()) {
                 candidate.addFields(FieldEvidence.newBuilder()
@@ -183,6 +229,14 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
             response.addCandidates(candidate);
         }
         return response.build();
+    }
+
+    private static MatchDecision shadowDecision(FuzzyMatches.Match match) {
+        return match.shadowDecision().map(MatchingEndpoint::decision).orElse(MatchDecision.MATCH_DECISION_UNSPECIFIED);
+    }
+
+    private static double shadowProbability(FuzzyMatches.Match match) {
+        return match.shadowEvidence().map(MatchEvidence::probability).orElse(0.0);
     }
 
     static MatchDecision decision(MatchPolicy.Decision decision) {

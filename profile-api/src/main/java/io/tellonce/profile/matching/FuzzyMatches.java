@@ -19,7 +19,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * Fuzzy matching on the real stores: the tenant's model, candidates by blocking keys from the
  * profile index read back from Cassandra, scored through {@link MatchFinder} (the matching report's
- * path), and the tenant policy's decision on each. Changes nothing.
+ * path), and the tenant policy's decision on each. With a shadow (a shadow policy, a shadow model or
+ * both, ADR 19) every candidate is also scored and decided the shadow's way, beside the live answer
+ * and never instead of it. Changes nothing.
  */
 @Singleton
 public final class FuzzyMatches {
@@ -42,32 +44,58 @@ public final class FuzzyMatches {
     }
 
     /**
-     * @param self the probe's own profile, when it has one: never its own match
+     * @param self           the probe's own profile, when it has one: never its own match
+     * @param shadowCounts   whether a candidate the shadow puts at or above {@code minProbability} is
+     *                       kept although the live model puts it below (what the shadow would do differently)
      * @return at most {@code maxResults} candidates of at least {@code minProbability}, most probable first
      */
     public CompletionStage<Found> find(TenantId tenant, MatchRecord probe, Optional<ProfileId> self, int maxResults,
-                                       double minProbability) {
+                                       double minProbability, boolean shadowCounts) {
         MatchPolicy policy = policies.apply(tenant);
-        Optional<MatchPolicy> shadow = policies.shadow(tenant);
-        return models.model(tenant).thenApplyAsync(model -> {
+        Optional<MatchPolicy> shadowPolicy = policies.shadow(tenant);
+        return models.models(tenant).thenApplyAsync(tenantModels -> {
             ProfileCandidates.Lookup lookup = candidates.lookup(tenant, self);
-            List<MatchCandidate> found = new MatchFinder(lookup, new Matcher(comparisons, model.model()),
-                    CANDIDATE_LIMIT).find(probe, minProbability);
-            List<Match> matches = found.stream().limit(maxResults)
-                    .map(candidate -> new Match(lookup.view(candidate.record()), candidate.evidence(),
-                            policy.decide(candidate.evidence().probability()),
-                            shadow.map(rules -> rules.decide(candidate.evidence().probability()))))
+            Matcher live = new Matcher(comparisons, tenantModels.live().model());
+            Optional<Matcher> shadowModel = tenantModels.shadow().map(model -> new Matcher(comparisons, model.model()));
+            boolean shadowed = shadowModel.isPresent() || shadowPolicy.isPresent();
+            MatchPolicy shadowRules = shadowPolicy.orElse(policy);
+            // Every candidate is scored (there are at most CANDIDATE_LIMIT), most probable first by the
+            // live model: the shadow never reorders the live answer. The floor is applied below, where
+            // the shadow's probability can keep a candidate too.
+            List<MatchCandidate> found = new MatchFinder(lookup, live, CANDIDATE_LIMIT).find(probe, 0.0);
+            List<Match> matches = found.stream()
+                    .map(candidate -> {
+                        Optional<MatchEvidence> shadowEvidence = !shadowed ? Optional.empty()
+                                : Optional.of(shadowModel.map(matcher -> matcher.match(probe, candidate.record()))
+                                        .orElse(candidate.evidence()));
+                        return new Match(lookup.view(candidate.record()), candidate.evidence(),
+                                policy.decide(candidate.evidence().probability()), shadowEvidence,
+                                shadowEvidence.map(evidence -> shadowRules.decide(evidence.probability())));
+                    })
+                    .filter(match -> match.evidence().probability() >= minProbability || (shadowCounts
+                            && match.shadowEvidence().map(e -> e.probability() >= minProbability).orElse(false)))
+                    .limit(maxResults)
                     .toList();
-            return new Found(matches, policy, model.name());
+            return new Found(matches, policy, tenantModels.live().name(),
+                    tenantModels.shadow().map(TenantModel::name));
         }, blocking);
     }
 
-    /** One candidate: its profile as Cassandra holds it, the evidence, what the policy (and a shadow one) does with it. */
+    /**
+     * One candidate: its profile as Cassandra holds it, the evidence, what the policy does with it, and
+     * with a shadow, the shadow model's evidence (the live evidence without a shadow model) and decision.
+     */
     public record Match(ProfileView profile, MatchEvidence evidence, MatchPolicy.Decision decision,
-                        Optional<MatchPolicy.Decision> shadowDecision) {
+                        Optional<MatchEvidence> shadowEvidence, Optional<MatchPolicy.Decision> shadowDecision) {
+
+        /** Whether the shadow would do something else with this candidate than the live policy and model do. */
+        public boolean shadowDiffers() {
+            return shadowDecision.isPresent() && shadowDecision.get() != decision;
+        }
     }
 
-    public record Found(List<Match> matches, MatchPolicy policy, String model) {
+    /** @param shadowModel the shadow model's name, during a shadow run */
+    public record Found(List<Match> matches, MatchPolicy policy, String model, Optional<String> shadowModel) {
         public Found {
             matches = List.copyOf(matches);
         }

@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * candidate at or above the review threshold opens a review item; at or above the auto-merge
  * threshold, when the tenant enabled auto-merge, the two are merged with the evidence in the merge
  * ledger (undoable like every merge). Matching never fails a Resolve: when it cannot run (the index
- * is down), the profile stays as created and the explanation says so.
+ * is down), the profile stays as created and the explanation says so. During a shadow run (ADR 19)
+ * the explanation and the log also say what the shadow would have done, when that differs; the
+ * shadow itself never writes.
  */
 @Singleton
 public final class InlineMatching {
     static final String RULE = "fuzzy match";
     static final String ACTOR = "tellonce fuzzy matching";
+    /** Candidates looked at: the live choice is the first; the shadow's may be further down the live order. */
+    static final int SHADOW_CANDIDATES = 20;
     private static final Logger LOG = LoggerFactory.getLogger(InlineMatching.class);
 
     private final FuzzyMatches matches;
@@ -53,12 +57,24 @@ public final class InlineMatching {
             return CompletableFuture.completedFuture(resolution);
         }
         ProfileId created = resolution.profileId();
+        double floor = Math.min(policy.reviewThreshold(),
+                policies.shadow(tenant).map(MatchPolicy::reviewThreshold).orElse(1.0));
         return matches.find(tenant, records.record(created.toString(), observation.attributes(),
-                        resolution.identifiers()), Optional.of(created), 1, policy.reviewThreshold())
-                .thenCompose(found -> found.matches().isEmpty()
-                        ? CompletableFuture.completedFuture(explained(resolution, "; no fuzzy match at or above the"
-                                + " review threshold " + policy.reviewThreshold()))
-                        : act(tenant, observation, resolution, found.matches().get(0)))
+                        resolution.identifiers()), Optional.of(created), SHADOW_CANDIDATES, floor, true)
+                .thenCompose(found -> {
+                    // Most probable first by the live model: the first at or above the review threshold is the live choice.
+                    Optional<FuzzyMatches.Match> best = found.matches().stream()
+                            .filter(match -> match.decision() != MatchPolicy.Decision.NONE).findFirst();
+                    String shadow = ShadowOutcome.of(found, best).map(note -> "; " + note).orElse("");
+                    if (!shadow.isEmpty()) {
+                        LOG.info("shadow matching for profile {} differs: {}", created, shadow.substring(2));
+                    }
+                    return best.isEmpty()
+                            ? CompletableFuture.completedFuture(explained(resolution, "; no fuzzy match at or above"
+                                    + " the review threshold " + policy.reviewThreshold() + shadow))
+                            : act(tenant, observation, resolution, best.get())
+                                    .thenApply(acted -> explained(acted, shadow));
+                })
                 .exceptionally(failure -> {
                     LOG.warn("inline fuzzy matching skipped for profile {}: {}", created, failure.toString());
                     return explained(resolution, "; fuzzy matching could not run (" + failure.getMessage() + ")");

@@ -36,6 +36,7 @@ public final class RpcPermissions {
 
         allow("tellonce.v1.MatchingService/FindMatches", ADMIN);
         allow("tellonce.v1.MatchingService/ScanDuplicates", ADMIN);
+        allow("tellonce.v1.MatchingService/EstimateMatchModel", ADMIN);
 
         allow("tellonce.v1.ProfileService/GetProfile", AGENT, PERSONALISATION, ADMIN, PRIVACY_OFFICER);
 
