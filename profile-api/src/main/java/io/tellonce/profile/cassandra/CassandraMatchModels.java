@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.tellonce.identity.ConcurrentResolutionException;
+import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.identity.TenantId;
 import io.tellonce.matching.MatchModel;
 import io.tellonce.matching.ModelJson;
@@ -98,10 +99,15 @@ final class CassandraMatchModels implements MatchModels {
             if (row == null) {
                 throw new IllegalStateException("match model " + name + " of tenant " + tenant.value() + " vanished");
             }
-            // A stored model that does not fit the comparisons fails here (INTERNAL would hide it
-            // from no one: it is an operator's mistake to be seen in the log, not the caller's).
-            return parsed.computeIfAbsent(tenant.value() + "/" + name,
-                    key -> new TenantModel(name, json.read(row.getString("model"))));
+            // A model stored by an older version may not fit today's comparisons: the caller is told
+            // what to do (re-estimate), and inline matching in Resolve skips matching rather than fail.
+            try {
+                return parsed.computeIfAbsent(tenant.value() + "/" + name,
+                        key -> new TenantModel(name, json.read(row.getString("model"))));
+            } catch (IllegalArgumentException unfit) {
+                throw new PreconditionFailed("match model " + name + " of this tenant does not fit this version's"
+                        + " comparisons (" + unfit.getMessage() + "); estimate a new one with EstimateMatchModel");
+            }
         });
     }
 
