@@ -3,9 +3,12 @@ package io.tellonce.profile;
 import static io.tellonce.profile.support.ServiceUnderTest.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tellonce.profile.support.ChangeLogRows;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.proto.v1.GetProfileRequest;
@@ -24,6 +27,8 @@ import io.tellonce.proto.v1.ResolveOutcome;
 import io.tellonce.proto.v1.ResolveRequest;
 import io.tellonce.proto.v1.ResolveResponse;
 import io.grpc.Status;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +41,9 @@ import org.junit.jupiter.api.Test;
 /** Resolve and GetProfile against the real service on real Cassandra and Elasticsearch. */
 @MicronautTest
 class ResolveAndGetProfileTest extends ServiceTest {
+    @Inject
+    CqlSession session;
+
     ResolveAndGetProfileTest() {
         super("it_resolve");
     }
@@ -106,6 +114,41 @@ class ResolveAndGetProfileTest extends ServiceTest {
                 .containsExactlyInAnyOrder(email(address), phone("+447700900456"));
         assertThat(byId.getIdentifiersList()).extracting(ProfileIdentifier::getSourceSystem).containsOnly("crm");
         assertThat(byId.getAttributes()).isEqualTo(request.getAttributes());
+    }
+
+    @Test
+    void seeingAKnownCustomerAgainWithNothingNewPublishesNothingButALostListingIsRepairedAndPublished() {
+        String address = unique("dora");
+        String profileId = identity("acme").resolve(seen(email(address))).getProfileId();
+        UUID node = UUID.fromString(profileId);
+        int published = changesNaming(profileId).size();
+
+        identity("acme").resolve(seen(email(address)));
+        identity("acme").resolve(seen(email(address)));
+
+        assertThat(changesNaming(profileId)).as("a plain match re-indexes nothing").hasSize(published);
+
+        // A crash between a claim and its listing: the second address is claimed for the node but not listed on it.
+        String second = unique("dora.work");
+        String kind = session.execute(SimpleStatement.newInstance("SELECT kind FROM identity_node"
+                + " WHERE tenant = 'acme' AND node_id = ? AND kind > ''", node)).one().getString("kind");
+        session.execute(SimpleStatement.newInstance("INSERT INTO identifier_owner (tenant, kind, namespace, value,"
+                + " node_id, source_system, claimed_at, evidence) VALUES ('acme', ?, '', ?, ?, 'web', ?, 'test')",
+                kind, second, node, Instant.now()));
+        assertThat(profileByIdentifier("acme", email(second)).getIdentifiersList())
+                .extracting(ProfileIdentifier::getIdentifier).containsExactly(email(address));
+
+        ResolveResponse repaired = identity("acme").resolve(seen(email(second)));
+
+        assertThat(repaired.getOutcome()).isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_MATCHED);
+        assertThat(repaired.getProfileId()).isEqualTo(profileId);
+        assertThat(profileByIdentifier("acme", email(address)).getIdentifiersList())
+                .extracting(ProfileIdentifier::getIdentifier).containsExactlyInAnyOrder(email(address), email(second));
+        assertThat(changesNaming(profileId)).as("the repair tells the indexer").hasSize(published + 1);
+    }
+
+    private List<String> changesNaming(String profileId) {
+        return ChangeLogRows.naming(session, "acme", UUID.fromString(profileId), Duration.ofMinutes(5));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,22 +160,56 @@ final class CassandraIdentityGraph implements IdentityGraph {
                 });
     }
 
+    /**
+     * Writes only what the node does not list yet. A channel that sees a known customer again (the
+     * common case: a call from a known number) brings nothing new, and then this is one small update:
+     * re-listing every identifier on every match used to cost a logged batch, a change-feed row and a
+     * re-index of the profile per call. A listing is missing only when a crash came between an
+     * identifier's claim and its listing; writing it then repairs the profile, and publishes it.
+     */
     @Override
     public CompletionStage<Void> attach(TenantId tenant, ProfileId node, Observation observation,
                                         Map<Identifier, Claim> ownClaims, List<Identifier> recordedOnly) {
-        Instant now = now();
-        boolean searchable = !observation.attributes().isEmpty() || !ownClaims.isEmpty() || !recordedOnly.isEmpty();
-        // Only a change someone could search for is published: a plain match stays one partition.
-        BatchStatementBuilder batch = BatchStatement.builder(searchable ? DefaultBatchType.LOGGED
-                        : DefaultBatchType.UNLOGGED)
-                .addStatement(cql.touchNode.bind(now, tenant.value(), node.value()));
-        if (searchable) {
-            batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_CHANGED, List.of(node), "observation attached"));
-        }
-        addAttributes(batch, tenant, node, observation);
-        ownClaims.forEach((id, claim) -> batch.addStatement(listing(tenant, id, claim)));
-        recordedOnly.forEach(id -> batch.addStatement(recorded(tenant, node, id, observation, now)));
-        return execute(batch);
+        List<Identifier> claimed = List.copyOf(ownClaims.keySet());
+        List<Identifier> recorded = List.copyOf(recordedOnly);
+        return listed(tenant, node, claimed, true).thenCombine(listed(tenant, node, recorded, false),
+                (claimedListed, recordedListed) -> {
+                    Instant now = now();
+                    List<Identifier> toList = claimed.stream().filter(id -> !claimedListed.contains(id)).toList();
+                    List<Identifier> toRecord = recorded.stream().filter(id -> !recordedListed.contains(id)).toList();
+                    boolean searchable = !observation.attributes().isEmpty() || !toList.isEmpty() || !toRecord.isEmpty();
+                    if (!searchable) {
+                        return session.executeAsync(cql.touchNode.bind(now, tenant.value(), node.value()));
+                    }
+                    // Only a change someone could search for is published.
+                    BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
+                            .addStatement(cql.touchNode.bind(now, tenant.value(), node.value()))
+                            .addStatement(feed.change(tenant, ChangeFeed.PROFILE_CHANGED, List.of(node),
+                                    "observation attached"));
+                    addAttributes(batch, tenant, node, observation);
+                    toList.forEach(id -> batch.addStatement(listing(tenant, id, ownClaims.get(id))));
+                    toRecord.forEach(id -> batch.addStatement(recorded(tenant, node, id, observation, now)));
+                    return session.executeAsync(batch.setIdempotence(true).build());
+                }).thenCompose(write -> write).thenApply(rs -> (Void) null);
+    }
+
+    /** Which of the identifiers the node already lists with this linkable flag (one row read each, in parallel). */
+    private CompletionStage<Set<Identifier>> listed(TenantId tenant, ProfileId node, List<Identifier> ids,
+                                                    boolean linkable) {
+        List<CompletableFuture<AsyncResultSet>> reads = ids.stream()
+                .map(id -> session.executeAsync(cql.selectListing.bind(tenant.value(), node.value(),
+                        id.kind().storageName(), id.namespace(), id.value())).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Set<Identifier> listed = new HashSet<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Row row = reads.get(i).join().one();
+                if (row != null && !row.isNull("linkable") && row.getBoolean("linkable") == linkable) {
+                    listed.add(ids.get(i));
+                }
+            }
+            return listed;
+        });
     }
 
     @Override

@@ -18,6 +18,7 @@ final class GraphStatements {
     final PreparedStatement deleteNode;
     final PreparedStatement deleteCluster;
     final PreparedStatement selectNodeHead;
+    final PreparedStatement selectListing;
     final PreparedStatement selectNode;
     final PreparedStatement selectCluster;
     final PreparedStatement lockCluster;
@@ -62,6 +63,8 @@ final class GraphStatements {
         deleteCluster = p.idempotent("DELETE FROM profile_cluster WHERE tenant = ? AND root_id = ?");
         selectNodeHead = p.idempotent("SELECT root_id, created_at FROM identity_node WHERE tenant = ? AND node_id = ?"
                 + " LIMIT 1");
+        selectListing = p.idempotent("SELECT linkable FROM identity_node WHERE tenant = ? AND node_id = ? AND kind = ?"
+                + " AND namespace = ? AND value = ?");
         selectNode = p.idempotent("SELECT kind, namespace, value, linkable, source_system, first_seen_at, evidence, root_id,"
                 + " node_source, created_at, updated_at, attributes, attribute_observed FROM identity_node"
                 + " WHERE tenant = ? AND node_id = ?");
