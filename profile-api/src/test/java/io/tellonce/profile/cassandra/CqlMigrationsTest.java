@@ -27,7 +27,7 @@ class CqlMigrationsTest extends ServiceTest {
 
         assertThat(session.execute("SELECT applied_at FROM schema_migrations WHERE version = 1").one()
                 .getInstant("applied_at")).isEqualTo(appliedAt);
-        assertThat(session.getMetadata().getKeyspace("it_migrations").orElseThrow().getTables().keySet())
+        assertThat(session.getMetadata().getKeyspace(service.namespace()).orElseThrow().getTables().keySet())
                 .extracting(Object::toString)
                 .contains("identifier_owner", "identity_node", "profile_cluster", "identity_link", "identity_merge",
                         "review_item", "idempotent_response", "consent_ledger", "consent_current", "audit_log");

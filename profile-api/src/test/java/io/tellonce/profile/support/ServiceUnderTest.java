@@ -19,6 +19,13 @@ import java.util.concurrent.TimeUnit;
  * index prefix (so classes never see each other's data), free ports, and a channel to call it.
  */
 public final class ServiceUnderTest implements AutoCloseable {
+    /**
+     * Tells this test run's keyspaces and indexes from an earlier run's on stores that outlive a run
+     * (TELLONCE_CASSANDRA_CONTACT_POINTS): tests use fixed phone numbers and would find the last run's
+     * people. One value per JVM, so that two instances of one class share their namespace.
+     */
+    private static final String RUN = Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36);
+
     private final String namespace;
     private final int grpcPort = freePort();
     private final int httpPort = freePort();
@@ -26,7 +33,7 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     /** @param namespace lower-case letters, digits and '_': becomes the keyspace and the index prefix */
     public ServiceUnderTest(String namespace) {
-        this.namespace = namespace;
+        this.namespace = namespace + "_" + RUN;
     }
 
     /** Micronaut properties for the service, on the shared stores. */
