@@ -17,7 +17,7 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
                            Optional<String> token, int people, long seed, Seeding seeding, int seedConcurrency,
                            List<String> scenarios, LoadShape.Mode mode, int concurrency, double rate, Duration warmUp,
                            Duration duration, OptionalLong servicePid, Optional<Path> servicePidFile,
-                           Optional<Path> cassandraPidFile, Path out) {
+                           Optional<Path> cassandraPidFile, Duration settle, Path out) {
 
     /**
      * Whether to seed before measuring: auto seeds unless the first and last person are already there;
@@ -46,6 +46,8 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
               --service-pid PID           sample this process's resident memory and CPU
               --service-pid-file FILE     ... or the pid in this file (./tellonce bench passes .tellonce/service.pid)
               --cassandra-pid-file FILE   also report Cassandra's CPU per operation
+              --settle DURATION           before each scenario, wait at most this long for the service
+                                          and Cassandra to go idle and the index to catch up; 0s skips  (15m)
               --out FILE                  the JSON result file       (bench/target/results/bench-<time>.json)
             """;
 
@@ -72,6 +74,7 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
                 o.containsKey("--service-pid") ? OptionalLong.of(Long.parseLong(o.get("--service-pid"))) : OptionalLong.empty(),
                 Optional.ofNullable(o.get("--service-pid-file")).map(Path::of),
                 Optional.ofNullable(o.get("--cassandra-pid-file")).map(Path::of),
+                duration(o.getOrDefault("--settle", "15m")),
                 Path.of(o.getOrDefault("--out", "bench/target/results/bench-" + timestamp + ".json")));
         // Fails early on a bad combination (an open loop without a rate) rather than after seeding.
         options.shape();
@@ -98,6 +101,7 @@ public record BenchOptions(String target, String cassandra, String datacenter, S
         }
         settings.put("warmUp", warmUp.toString());
         settings.put("duration", duration.toString());
+        settings.put("settle", settle.toString());
         return settings;
     }
 

@@ -25,11 +25,13 @@ import io.tellonce.bench.report.ReportFiles;
 import io.tellonce.bench.report.ReportTable;
 import io.tellonce.bench.report.RssSampler;
 import io.tellonce.bench.report.ScenarioResult;
+import io.tellonce.bench.report.Settling;
 import io.tellonce.bench.scenario.CassandraSessions;
 import io.tellonce.bench.scenario.Memo;
 import io.tellonce.bench.scenario.Scenario;
 import io.tellonce.bench.scenario.ScenarioContext;
 import io.tellonce.bench.scenario.ScenarioRegistry;
+import io.tellonce.proto.v1.GetIndexStatusRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,9 +45,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /** One benchmark run: seed if needed, measure each scenario in turn, compare with the baselines, report. */
@@ -95,9 +99,13 @@ final class BenchRun {
             SeedingResult seeding = seed(new Seeder(service, people, steps, options.seedConcurrency()));
             ScenarioContext context = new ScenarioContext(service, cassandra, people, observations, options.people(),
                     System.currentTimeMillis());
+            boolean measuring = options.seeding() != BenchOptions.Seeding.ONLY && !scenarios.isEmpty();
             rss.ifPresent(RssSampler::windowMaxMiB);
             List<ScenarioResult> results = new ArrayList<>();
-            for (Scenario scenario : options.seeding() == BenchOptions.Seeding.ONLY ? List.<Scenario>of() : scenarios) {
+            for (Scenario scenario : measuring ? scenarios : List.<Scenario>of()) {
+                // Each scenario also waits for the work the previous one left behind (the indexer
+                // catching up on what it wrote), so that no scenario pays for another's writes.
+                settle(service, processes);
                 results.add(measure(scenario, context, rss, processes));
             }
             BenchReport report = BenchReport.of(startedAt, machine, options.describe(), seeding, compared(results),
@@ -112,6 +120,31 @@ final class BenchRun {
             if (cassandra.computed()) {
                 cassandra.get().close();
             }
+        }
+    }
+
+    /** The benchmark's own process is not watched: it is idle while waiting. */
+    private void settle(ServiceClient service, List<ProcessCpu> processes) throws InterruptedException {
+        List<ProcessCpu> stack = processes.stream().filter(process -> !process.name().equals("bench")).toList();
+        AtomicBoolean told = new AtomicBoolean();
+        new Settling(stack, () -> indexLag(service, told), out).await(options.settle());
+    }
+
+    /** GetIndexStatus's lag; empty when the call fails (said once: an older service, a token without admin). */
+    private Optional<Duration> indexLag(ServiceClient service, AtomicBoolean told) {
+        try {
+            com.google.protobuf.Duration lag = service.search().withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getIndexStatus(GetIndexStatusRequest.getDefaultInstance()).get().getLag();
+            return Optional.of(Duration.ofSeconds(lag.getSeconds(), lag.getNanos()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | RuntimeException failed) {
+            if (!told.getAndSet(true)) {
+                out.println("warning: GetIndexStatus failed, waiting on CPU only: "
+                        + (failed.getCause() == null ? failed : failed.getCause()));
+            }
+            return Optional.empty();
         }
     }
 
