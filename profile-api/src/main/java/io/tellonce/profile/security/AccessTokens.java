@@ -1,5 +1,6 @@
 package io.tellonce.profile.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -33,12 +34,15 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Verifies bearer access tokens (signed JWTs): signature against the configured key or JWKS,
@@ -52,12 +56,19 @@ public final class AccessTokens {
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
     private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    /** Enough for every agent desktop, bot and engine of a large contact centre; about 1 KiB each. */
+    private static final long REMEMBERED_TOKENS = 10_000;
+    /** As long as the JWKS source keeps a key the identity provider has withdrawn. */
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
 
     private final ConfigurableJWTProcessor<SecurityContext> processor;
     private final SecuritySettings settings;
+    private final VerifiedTokens verified;
 
     public AccessTokens(SecuritySettings settings) {
         this.settings = settings;
+        this.verified = new VerifiedTokens(REMEMBERED_TOKENS, REMEMBERED_FOR, Clock.systemUTC(), Ticker.systemTicker(),
+                ForkJoinPool.commonPool());
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
         jwt.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED, keys(settings)));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
@@ -72,6 +83,10 @@ public final class AccessTokens {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejected("the access token is longer than " + MAX_TOKEN_LENGTH + " characters");
         }
+        Optional<AuthenticatedCaller> known = verified.lookUp(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -82,7 +97,9 @@ public final class AccessTokens {
         } catch (JOSEException e) {
             throw new TokenRejected("the access token could not be verified: " + e.getMessage(), e);
         }
-        return caller(claims);
+        AuthenticatedCaller caller = caller(claims);
+        verified.remember(token, caller, claims.getExpirationTime().toInstant());
+        return caller;
     }
 
     private AuthenticatedCaller caller(JWTClaimsSet claims) throws TokenRejected {
