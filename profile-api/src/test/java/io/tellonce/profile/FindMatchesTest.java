@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.type.Date;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tellonce.matching.MatchModel;
 import io.tellonce.matching.ModelJson;
+import io.tellonce.profile.support.DirectElasticsearch;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
@@ -43,6 +46,11 @@ import io.tellonce.proto.v1.ScanDuplicatesRequest;
 import io.tellonce.proto.v1.ScanDuplicatesResponse;
 import io.tellonce.proto.v1.UnmergeProfileRequest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,12 +70,15 @@ class FindMatchesTest extends ServiceTest {
     private static final Duration INDEXED = Duration.ofSeconds(20);
     private static final String AUTO_MERGING_TENANT = "automerge";
     private static final String SCANNED_TENANT = "scanned";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     CqlSession session;
 
     @Inject
     ModelJson models;
+
+    private final DirectElasticsearch elasticsearch = new DirectElasticsearch();
 
     FindMatchesTest() {
         super("it_matching");
@@ -180,6 +191,59 @@ class FindMatchesTest extends ServiceTest {
         FindMatchesResponse byProfile = matching(tenant).findMatches(forProfile(john));
         assertThat(ids(byProfile)).contains(jon).doesNotContain(john);
         byProfile.getCandidatesList().forEach(FindMatchesTest::assertAddsUp);
+    }
+
+    /**
+     * The index only proposes: a candidate is answered on what Cassandra holds now. Here the index
+     * is made to remember Maria as a second Jon Smyth (as if it lagged behind a change), and a
+     * document from before the index kept the scored fields (version 3) has to be read to be scored.
+     */
+    @Test
+    void theIndexProposesCandidatesButCassandraJudgesThem() throws IOException {
+        String tenant = tenant("acme");
+        String jon = resolve(tenant, jonSmyth(), crm("CRM-" + UUID.randomUUID())).getProfileId();
+        PersonAttributes mariaNow = person("Maria", "Garcia", date(1955, 11, 2), "4 Rue Lepic", "75018", "Paris");
+        String maria = resolve(tenant, mariaNow, crm("CRM-" + UUID.randomUUID())).getProfileId();
+        findsEventually(tenant, forObservation(mariaNow), maria);
+        findsEventually(tenant, forObservation(johnSmith()), jon);
+        ObjectNode jonIndexed = indexed(tenant, jon);
+
+        ObjectNode mariaRemembered = indexed(tenant, maria);
+        mariaRemembered.set("match_keys", jonIndexed.get("match_keys"));
+        mariaRemembered.set("match_record", jonIndexed.get("match_record"));
+        overwriteIndexed(tenant, maria, mariaRemembered);
+        ObjectNode jonFromVersion3 = jonIndexed.deepCopy();
+        jonFromVersion3.remove("match_record");
+        overwriteIndexed(tenant, jon, jonFromVersion3);
+
+        FindMatchesResponse found = matching(tenant).findMatches(forObservation(johnSmith()));
+
+        assertThat(ids(found)).as("Maria is proposed as a Jon Smyth, and Cassandra says she is not").containsExactly(jon);
+        MatchCandidate candidate = found.getCandidates(0);
+        assertThat(candidate.getMatchProbability()).as("read back and scored although the index kept no fields")
+                .isGreaterThan(0.9);
+        assertThat(candidate.getProfile().getAttributes().getFamilyName()).isEqualTo("Smyth");
+        assertAddsUp(candidate);
+    }
+
+    private ObjectNode indexed(String tenant, String profileId) throws IOException {
+        HttpResponse<String> response = elasticsearch.send(HttpRequest.newBuilder(elasticsearch.uri(document(tenant, profileId)))
+                .GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return (ObjectNode) JSON.readTree(response.body()).get("_source");
+    }
+
+    /** Writes a document as the indexer never would, with a version no change of the test reaches. */
+    private void overwriteIndexed(String tenant, String profileId, ObjectNode source) throws IOException {
+        HttpResponse<String> response = elasticsearch.send(HttpRequest.newBuilder(elasticsearch.uri(document(tenant, profileId)
+                        + "?version=9000000000000000000&version_type=external_gte&refresh=true"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(source))).build());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+    }
+
+    private String document(String tenant, String profileId) {
+        return "/" + service.namespace() + "_profiles/_doc/" + URLEncoder.encode(tenant + "/" + profileId, StandardCharsets.UTF_8);
     }
 
     @Test

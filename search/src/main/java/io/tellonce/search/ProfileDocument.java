@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What the profile index holds about one profile: only what agents search and filter on, folded
@@ -14,11 +15,13 @@ import java.util.Objects;
  * @param channels    the channels the person is known on (the identifier kinds and handle channels)
  * @param matchKeys   the blocking keys of fuzzy matching (one keyword each), by which FindMatches and
  *                    inline matching find candidates that share no identifier
+ * @param matchRecord the fields fuzzy matching compares (field name to value), kept but not indexed:
+ *                    candidates are scored from it and only the likely ones read back from Cassandra
  */
 public record ProfileDocument(String tenant, String profileId, List<String> names, List<String> emails,
                               List<String> phones, List<String> identifiers, List<String> channels,
                               String locality, String postalCode, boolean hasOpenCase, Instant updateTime,
-                              List<String> matchKeys) {
+                              List<String> matchKeys, Map<String, String> matchRecord) {
     public ProfileDocument {
         Objects.requireNonNull(tenant);
         Objects.requireNonNull(profileId);
@@ -28,6 +31,7 @@ public record ProfileDocument(String tenant, String profileId, List<String> name
         identifiers = identifiers.stream().map(SearchText::fold).distinct().toList();
         channels = List.copyOf(channels);
         matchKeys = List.copyOf(matchKeys);
+        matchRecord = Map.copyOf(matchRecord);
     }
 
     /** The document id: tenant and profile, so that two tenants can never address one document. */
@@ -59,6 +63,7 @@ public record ProfileDocument(String tenant, String profileId, List<String> name
         source.put("has_open_case", hasOpenCase);
         source.put("update_time", updateTime.toString());
         source.put("match_keys", matchKeys);
+        source.put("match_record", new TreeMap<>(matchRecord));
         return source;
     }
 }

@@ -5,8 +5,10 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Searches the profile documents ({@link DocumentWriter} writes them). */
 public final class ProfileIndex {
@@ -51,18 +53,38 @@ public final class ProfileIndex {
     }
 
     /**
-     * The ids of the profiles that share the most blocking keys with a probe, most first (ties by
-     * profile id, so that the cap cuts the same way every time), from the index behind the alias.
+     * The profiles that share the most blocking keys with a probe, most first (ties by profile id, so
+     * that the cap cuts the same way every time), from the index behind the alias.
      */
     @SuppressWarnings("rawtypes")
-    public List<String> candidates(CandidateQuery candidates) throws IOException {
+    public List<CandidateHit> candidates(CandidateQuery candidates) throws IOException {
         SearchResponse<Map> response = answered(() -> client.search(s -> s.index(alias)
                 .query(candidates.query())
                 .size(candidates.size())
                 .sort(o -> o.score(sc -> sc.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("profile_id")))
-                .source(src -> src.filter(f -> f.includes("profile_id"))), Map.class));
-        return profileIds(response);
+                .source(src -> src.filter(f -> f.includes("profile_id", "match_record"))), Map.class));
+        List<CandidateHit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            if (hit.source() != null && hit.source().get("profile_id") != null) {
+                hits.add(new CandidateHit(String.valueOf(hit.source().get("profile_id")),
+                        matchRecord(hit.source().get("match_record"))));
+            }
+        }
+        return hits;
+    }
+
+    private static Optional<Map<String, String>> matchRecord(Object stored) {
+        if (!(stored instanceof Map<?, ?> fields)) {
+            return Optional.empty();
+        }
+        Map<String, String> record = new HashMap<>();
+        fields.forEach((name, value) -> {
+            if (name != null && value != null) {
+                record.put(String.valueOf(name), String.valueOf(value));
+            }
+        });
+        return Optional.of(record);
     }
 
     /**
@@ -70,7 +92,7 @@ public final class ProfileIndex {
      * page): the batch duplicate scan walks a tenant's profiles with it.
      */
     @SuppressWarnings("rawtypes")
-    public List<String> profileIds(String tenant, java.util.Optional<String> afterId, int size) throws IOException {
+    public List<String> profileIds(String tenant, Optional<String> afterId, int size) throws IOException {
         SearchResponse<Map> response = answered(() -> client.search(s -> {
             s.index(alias).size(size)
                     .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("tenant").value(tenant)))))

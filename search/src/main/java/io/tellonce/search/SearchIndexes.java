@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * The indexes tellonce keeps, each at its current version. Bump a version to change a mapping.
- * Profiles v3 added {@code match_keys} (fuzzy matching's blocking keys).
+ * Profiles v3 added {@code match_keys} (fuzzy matching's blocking keys), v4 {@code match_record} (the
+ * fields fuzzy matching scores, kept but not indexed).
  */
 public final class SearchIndexes {
-    public static final IndexDefinition PROFILES = IndexDefinition.load("profiles", 3);
+    public static final IndexDefinition PROFILES = IndexDefinition.load("profiles", 4);
     public static final IndexDefinition INTERACTIONS = IndexDefinition.load("interactions", 1);
 
     public static final List<IndexDefinition> CURRENT = List.of(PROFILES, INTERACTIONS);

@@ -12,7 +12,7 @@ class IndexDefinitionTest {
     void versionedIndexSitsBehindAnUnversionedAlias() {
         IndexDefinition profiles = SearchIndexes.PROFILES;
         assertThat(profiles.alias("t1_")).isEqualTo("t1_profiles");
-        assertThat(profiles.indexName("t1_")).isEqualTo("t1_profiles-v3");
+        assertThat(profiles.indexName("t1_")).isEqualTo("t1_profiles-v4");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tellonce.profile.indexing;
 
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
+import io.tellonce.matching.PersonRecord;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
 import io.tellonce.profile.matching.PersonRecords;
@@ -104,15 +105,13 @@ final class ChangeApplier {
                 changes.putIfAbsent(removal.documentId(), removal);
             }
             view.ifPresent(found -> {
+                PersonRecord person = records.person(found);
                 DocumentChange upsert = DocumentChange.Upsert.of(ProfileDocuments.of(profile.tenant(), found,
-                        openCases.get(profile).join(), matchKeys(found)), version);
+                        openCases.get(profile).join(), records.keys(records.record(person)),
+                        PersonRecords.stored(person)), version);
                 changes.put(upsert.documentId(), upsert);
             });
         }
         return new ArrayList<>(changes.values());
-    }
-
-    private List<String> matchKeys(ProfileView view) {
-        return records.keys(records.record(view));
     }
 }

@@ -19,8 +19,12 @@ final class ProfileDocuments {
     private ProfileDocuments() {
     }
 
-    /** @param matchKeys the profile's blocking keys for fuzzy matching ({@code PersonRecords}) */
-    static ProfileDocument of(TenantId tenant, ProfileView view, boolean hasOpenCase, List<String> matchKeys) {
+    /**
+     * @param matchKeys   the profile's blocking keys for fuzzy matching ({@code PersonRecords})
+     * @param matchRecord the fields fuzzy matching scores the profile on ({@code PersonRecords.stored})
+     */
+    static ProfileDocument of(TenantId tenant, ProfileView view, boolean hasOpenCase, List<String> matchKeys,
+                              Map<String, String> matchRecord) {
         Map<String, String> attributes = view.attributes();
         List<String> names = new ArrayList<>();
         String given = attributes.getOrDefault("given_name", "");
@@ -49,7 +53,7 @@ final class ProfileDocuments {
         }
         return new ProfileDocument(tenant.value(), view.profileId().toString(), names, emails, phones, ids,
                 List.copyOf(channels), attributes.get("address.locality"), attributes.get("address.postal_code"),
-                hasOpenCase, view.updatedAt(), matchKeys);
+                hasOpenCase, view.updatedAt(), matchKeys, matchRecord);
     }
 
     /** The channel an identifier reaches the person on: the kind, or a handle's network (whatsapp). */

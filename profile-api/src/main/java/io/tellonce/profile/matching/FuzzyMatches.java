@@ -18,8 +18,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Fuzzy matching on the real stores: the tenant's model, candidates by blocking keys from the
- * profile index read back from Cassandra, scored through {@link MatchFinder} (the matching report's
- * path), and the tenant policy's decision on each. With a shadow (a shadow policy, a shadow model or
+ * profile index scored through {@link MatchFinder} (the matching report's path) on the fields the
+ * index keeps, the ones worth answering read back from Cassandra and scored again on the truth, and
+ * the tenant policy's decision on each. With a shadow (a shadow policy, a shadow model or
  * both, ADR 19) every candidate is also scored and decided the shadow's way, beside the live answer
  * and never instead of it. Changes nothing.
  */
@@ -60,10 +61,14 @@ public final class FuzzyMatches {
             boolean shadowed = shadowModel.isPresent() || shadowPolicy.isPresent();
             MatchPolicy shadowRules = shadowPolicy.orElse(policy);
             // Every candidate is scored (there are at most CANDIDATE_LIMIT), most probable first by the
-            // live model: the shadow never reorders the live answer. The floor is applied below, where
-            // the shadow's probability can keep a candidate too.
-            List<MatchCandidate> found = new MatchFinder(lookup, live, CANDIDATE_LIMIT).find(probe, 0.0);
-            List<Match> matches = found.stream()
+            // live model: the shadow never reorders the live answer. The floor is applied in kept(),
+            // where the shadow's probability can keep a candidate too. Scored first on the index's
+            // fields, then the kept ones again on what Cassandra holds now.
+            Floor floor = new Floor(probe, minProbability, shadowCounts ? shadowModel : Optional.empty(), maxResults);
+            List<MatchCandidate> likely = floor.kept(new MatchFinder(lookup, live, CANDIDATE_LIMIT).find(probe, 0.0));
+            List<MatchRecord> truth = lookup.readBack(likely.stream().map(MatchCandidate::record).toList());
+            List<Match> matches = floor.kept(new MatchFinder((p, limit) -> truth, live, CANDIDATE_LIMIT).find(probe, 0.0))
+                    .stream()
                     .map(candidate -> {
                         Optional<MatchEvidence> shadowEvidence = !shadowed ? Optional.empty()
                                 : Optional.of(shadowModel.map(matcher -> matcher.match(probe, candidate.record()))
@@ -72,13 +77,25 @@ public final class FuzzyMatches {
                                 policy.decide(candidate.evidence().probability()), shadowEvidence,
                                 shadowEvidence.map(evidence -> shadowRules.decide(evidence.probability())));
                     })
-                    .filter(match -> match.evidence().probability() >= minProbability || (shadowCounts
-                            && match.shadowEvidence().map(e -> e.probability() >= minProbability).orElse(false)))
-                    .limit(maxResults)
                     .toList();
             return new Found(matches, policy, tenantModels.live().name(),
                     tenantModels.shadow().map(TenantModel::name));
         }, blocking);
+    }
+
+    /**
+     * Which scored candidates are answered: those the live model, or a counting shadow model, puts at
+     * or above the minimum probability, at most so many, in the live model's order.
+     */
+    private record Floor(MatchRecord probe, double minProbability, Optional<Matcher> countingShadow, int maxResults) {
+        List<MatchCandidate> kept(List<MatchCandidate> scored) {
+            return scored.stream()
+                    .filter(candidate -> candidate.evidence().probability() >= minProbability
+                            || countingShadow.map(shadow -> shadow.match(probe, candidate.record()).probability()
+                                    >= minProbability).orElse(false))
+                    .limit(maxResults)
+                    .toList();
+        }
     }
 
     /**

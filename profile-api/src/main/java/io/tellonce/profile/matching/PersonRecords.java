@@ -12,7 +12,9 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +38,45 @@ public final class PersonRecords {
 
     /** A profile as Cassandra holds it, under its current id. */
     public MatchRecord record(ProfileView view) {
-        return record(view.profileId().toString(), view.attributes(),
+        return record(person(view));
+    }
+
+    public MatchRecord record(PersonRecord person) {
+        return preparation.prepare(person);
+    }
+
+    /** The fields the matcher compares, as the given values: what the profile index keeps of a profile. */
+    public PersonRecord person(ProfileView view) {
+        return person(view.profileId().toString(), view.attributes(),
                 view.identifiers().stream().map(ProfileView.ListedIdentifier::identifier).toList());
     }
 
     /** @param attributes stored attributes (given_name, date_of_birth, address.lines, ...) */
     public MatchRecord record(String id, Map<String, String> attributes, List<Identifier> identifiers) {
+        return preparation.prepare(person(id, attributes, identifiers));
+    }
+
+    /** A person's fields as the profile index keeps them ({@code match_record}): lower-case field names. */
+    public static Map<String, String> stored(PersonRecord person) {
+        Map<String, String> stored = new TreeMap<>();
+        person.values().forEach((field, value) -> stored.put(field.name().toLowerCase(Locale.ROOT), value));
+        return stored;
+    }
+
+    /** A record from the fields the profile index keeps; a field name this version does not know is left out. */
+    public MatchRecord record(String id, Map<String, String> stored) {
+        Map<PersonField, String> values = new EnumMap<>(PersonField.class);
+        for (PersonField field : PersonField.values()) {
+            String value = stored.get(field.name().toLowerCase(Locale.ROOT));
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        return preparation.prepare(new PersonRecord(id, values));
+    }
+
+    /** @param attributes stored attributes (given_name, date_of_birth, address.lines, ...) */
+    public PersonRecord person(String id, Map<String, String> attributes, List<Identifier> identifiers) {
         Map<PersonField, String> values = new EnumMap<>(PersonField.class);
         String given = attributes.getOrDefault("given_name", "");
         String family = attributes.getOrDefault("family_name", "");
@@ -62,7 +97,7 @@ public final class PersonRecords {
         // The matcher compares one value per field: the first e-mail and phone the person is known by.
         values.put(PersonField.EMAIL, first(identifiers, IdentifierKind.EMAIL));
         values.put(PersonField.PHONE, first(identifiers, IdentifierKind.PHONE));
-        return preparation.prepare(new PersonRecord(id, values));
+        return new PersonRecord(id, values);
     }
 
     public List<String> keys(MatchRecord record) {

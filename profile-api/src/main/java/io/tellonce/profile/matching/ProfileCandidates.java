@@ -6,6 +6,7 @@ import io.tellonce.matching.CandidateSource;
 import io.tellonce.matching.MatchRecord;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
+import io.tellonce.search.CandidateHit;
 import io.tellonce.search.CandidateQuery;
 import io.tellonce.search.ProfileIndex;
 import jakarta.inject.Singleton;
@@ -19,11 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Candidates from the stores: the profile index finds the tenant's profiles sharing the most
- * blocking keys with the probe (the index only finds), and each is read back from Cassandra (the
- * truth) and prepared for scoring as it is now. A hit on a profile absorbed by a merge the index has
- * not caught up with becomes its current profile, once; a hit on a profile that is gone is dropped.
- * Blocking: call from a thread that may wait.
+ * Candidates from the stores, in two steps. First the profile index finds the tenant's profiles
+ * sharing the most blocking keys with the probe and hands back the fields each is scored on, so
+ * that a hundred candidates cost one search and no Cassandra read. Then only the few worth
+ * answering are read back from Cassandra (the truth) and scored again as they are now: the index
+ * may lag behind a change, an answer never does. A hit on a profile absorbed by a merge the index
+ * has not caught up with becomes its current profile, once; a hit on a profile that is gone is
+ * dropped; a hit from an index written before it kept the fields (profile index version 3) is read
+ * back at once. Blocking: call from a thread that may wait.
  */
 @Singleton
 public final class ProfileCandidates {
@@ -52,34 +56,57 @@ public final class ProfileCandidates {
             this.self = self;
         }
 
+        /** The candidates as the index knows them (read from Cassandra only where it keeps no fields). */
         @Override
         public List<MatchRecord> candidates(MatchRecord probe, int limit) {
             List<String> keys = records.keys(probe);
             if (keys.isEmpty()) {
                 return List.of();
             }
-            List<String> ids = search(new CandidateQuery(tenant.value(), keys, self.map(ProfileId::toString), limit));
-            List<CompletableFuture<Optional<ProfileView>>> reads = ids.stream()
-                    .map(id -> profiles.profile(tenant, ProfileId.parse(id)).toCompletableFuture()).toList();
+            List<CandidateHit> hits = search(new CandidateQuery(tenant.value(), keys, self.map(ProfileId::toString), limit));
             List<MatchRecord> candidates = new ArrayList<>();
-            for (CompletableFuture<Optional<ProfileView>> pending : reads) {
-                pending.join().ifPresent(view -> {
-                    String current = view.profileId().toString();
-                    boolean isSelf = self.isPresent() && self.get().equals(view.profileId());
-                    if (!isSelf && read.putIfAbsent(current, view) == null) {
-                        candidates.add(records.record(view));
-                    }
-                });
+            List<String> unscored = new ArrayList<>();
+            for (CandidateHit hit : hits) {
+                hit.matchRecord().ifPresentOrElse(stored -> candidates.add(records.record(hit.profileId(), stored)),
+                        () -> unscored.add(hit.profileId()));
             }
+            candidates.addAll(currentRecords(unscored));
             return candidates;
         }
 
-        /** The profile a candidate record was made from. */
+        /**
+         * The chosen candidates as Cassandra holds them now, under their current ids, each once and
+         * never the probe's own profile; a candidate that is gone is left out.
+         */
+        public List<MatchRecord> readBack(List<MatchRecord> chosen) {
+            return currentRecords(chosen.stream().map(MatchRecord::id).toList());
+        }
+
+        /** The profile a record returned by {@link #readBack} was made from. */
         public ProfileView view(MatchRecord candidate) {
             return read.get(candidate.id());
         }
 
-        private List<String> search(CandidateQuery query) {
+        private List<MatchRecord> currentRecords(List<String> ids) {
+            List<CompletableFuture<Optional<ProfileView>>> reads = ids.stream()
+                    .map(id -> read.containsKey(id) ? CompletableFuture.completedFuture(Optional.of(read.get(id)))
+                            : profiles.profile(tenant, ProfileId.parse(id)).toCompletableFuture())
+                    .toList();
+            Map<String, MatchRecord> current = new LinkedHashMap<>();
+            for (CompletableFuture<Optional<ProfileView>> pending : reads) {
+                pending.join().ifPresent(view -> {
+                    String id = view.profileId().toString();
+                    boolean isSelf = self.isPresent() && self.get().equals(view.profileId());
+                    if (!isSelf && !current.containsKey(id)) {
+                        read.putIfAbsent(id, view);
+                        current.put(id, records.record(view));
+                    }
+                });
+            }
+            return List.copyOf(current.values());
+        }
+
+        private List<CandidateHit> search(CandidateQuery query) {
             try {
                 return index.candidates(query);
             } catch (IOException e) {

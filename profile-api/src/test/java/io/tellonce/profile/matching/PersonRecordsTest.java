@@ -9,6 +9,7 @@ import io.tellonce.matching.BlockingKeys;
 import io.tellonce.matching.MatchRecord;
 import io.tellonce.matching.PersonField;
 import io.tellonce.matching.RecordPreparation;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,26 @@ class PersonRecordsTest {
         assertThat(record.field(PersonField.EMAIL).folded()).isEqualTo("jon@example.com");
         assertThat(record.field(PersonField.PHONE)).isNull();
         assertThat(records.keys(record)).contains("dob:19800314");
+    }
+
+    @Test
+    void theFieldsTheIndexKeepsScoreExactlyAsTheProfileItself() {
+        Map<String, String> attributes = Map.of("full_name", "Mary Ann Jones", "date_of_birth", "1971-12-01",
+                "address.lines", "7 Rue Lepic", "address.postal_code", "75018", "address.region", "IDF");
+        List<Identifier> identifiers = List.of(new Identifier(IdentifierKind.PHONE, "", "+33612345678"),
+                new Identifier(IdentifierKind.EMAIL, "", "mary@example.com"));
+        MatchRecord fromProfile = records.record("p3", attributes, identifiers);
+
+        Map<String, String> stored = PersonRecords.stored(records.person("p3", attributes, identifiers));
+
+        assertThat(stored).containsEntry("family_name", "Jones").containsEntry("street_number", "7")
+                .containsEntry("phone", "+33612345678").doesNotContainKey("locality");
+        assertThat(records.record("p3", stored)).isEqualTo(fromProfile);
+
+        Map<String, String> fromALaterVersion = new HashMap<>(stored);
+        fromALaterVersion.put("middle_name", "Ann");
+        assertThat(records.record("p3", fromALaterVersion)).as("a field this version does not know is left out")
+                .isEqualTo(fromProfile);
     }
 
     @Test
