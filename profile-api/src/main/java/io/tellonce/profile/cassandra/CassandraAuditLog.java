@@ -144,7 +144,7 @@ final class CassandraAuditLog implements AuditLog {
                     node, Instant.ofEpochMilli(Uuids.unixTimestamp(id)),
                     "change".equals(row.getString("action")) ? AuditEntry.Action.CHANGE : AuditEntry.Action.READ,
                     row.getString("rpc"), declared,
-                    row.getList("profile_ids", UUID.class).stream().map(ProfileId::new).toList(),
+                    row.get("profile_ids", CqlTypes.UUIDS).stream().map(ProfileId::new).toList(),
                     row.getString("detail"))));
         }
         return entries;

@@ -120,8 +120,8 @@ final class CassandraErasureLedger implements ErasureLedger {
 
     private static ErasureReceipt receipt(Row row) {
         return new ErasureReceipt(row.getUuid("erasure_id"), new ProfileId(row.getUuid("profile_id")),
-                row.getList("node_ids", UUID.class).stream().map(ProfileId::new).toList(),
-                row.getMap("removed", String.class, Long.class), row.getInt("suppressed"),
+                row.get("node_ids", CqlTypes.UUIDS).stream().map(ProfileId::new).toList(),
+                row.get("removed", CqlTypes.TEXT_TO_BIGINT), row.getInt("suppressed"),
                 row.getString("actor"), row.getString("reason"), row.getInstant("requested_at"),
                 ERASED.equals(row.getString("status")) ? Optional.ofNullable(row.getInstant("completed_at"))
                         : Optional.empty());

@@ -72,8 +72,8 @@ final class CassandraProfileReader implements ProfileReader {
         void add(Row row) {
             createdAt = earliest(createdAt, row.getInstant("created_at"));
             updatedAt = latest(updatedAt, row.getInstant("updated_at"));
-            Map<String, String> values = row.getMap("attributes", String.class, String.class);
-            Map<String, Instant> times = row.getMap("attribute_observed", String.class, Instant.class);
+            Map<String, String> values = row.get("attributes", CqlTypes.TEXT_TO_TEXT);
+            Map<String, Instant> times = row.get("attribute_observed", CqlTypes.TEXT_TO_TIMESTAMP);
             values.forEach((key, value) -> {
                 AttributeKey attribute = AttributeKey.parse(key);
                 Candidate candidate = new Candidate(value, times.getOrDefault(key, Instant.EPOCH), attribute.sourceSystem());

@@ -131,7 +131,7 @@ final class CassandraReviewItems implements ReviewItems {
             throw new PreconditionFailed("review item " + itemId + " is being decided by " + earlier.getString("decided_by"));
         }
         if (verdict == Verdict.MERGE) {
-            List<ProfileId> profiles = open.getList("profile_ids", UUID.class).stream().map(ProfileId::new).toList();
+            List<ProfileId> profiles = open.get("profile_ids", CqlTypes.UUIDS).stream().map(ProfileId::new).toList();
             try {
                 MergeResult merged = clusters.merge(tenant, profiles, actor, "review item " + itemId + ": " + reason)
                         .toCompletableFuture().join();
@@ -151,7 +151,7 @@ final class CassandraReviewItems implements ReviewItems {
     private void move(TenantId tenant, Row open, Row decision) {
         UUID itemId = open.getUuid("item_id");
         session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
-                .addStatement(insertDecided.bind(tenant.value(), itemId, open.getList("profile_ids", UUID.class),
+                .addStatement(insertDecided.bind(tenant.value(), itemId, open.get("profile_ids", CqlTypes.UUIDS),
                         open.getString("reason"), open.getString("evidence"), open.getString("source_system"),
                         open.getInstant("observed_at"), decision.getString("decision"), decision.getString("decided_by"),
                         decision.getString("reason"), decision.getInstant("decided_at"), decision.getUuid("merge_id")))
@@ -165,7 +165,7 @@ final class CassandraReviewItems implements ReviewItems {
                 Verdict.valueOf(verdict), row.getString("decided_by"), row.getString("decision_reason"),
                 row.getInstant("decided_at"), Optional.ofNullable(row.getUuid("merge_id"))));
         return new ReviewItemView(row.getUuid("item_id"),
-                row.getList("profile_ids", UUID.class).stream().map(ProfileId::new).toList(),
+                row.get("profile_ids", CqlTypes.UUIDS).stream().map(ProfileId::new).toList(),
                 row.getString("reason"), row.getString("evidence"), row.getString("source_system"),
                 row.getInstant("observed_at"), decision);
     }

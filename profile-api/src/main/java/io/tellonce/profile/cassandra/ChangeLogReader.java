@@ -47,6 +47,6 @@ public final class ChangeLogReader {
     private static ChangeLogEntry entry(Row row) {
         UUID id = row.getUuid("change_id");
         return new ChangeLogEntry(id, Instant.ofEpochMilli(Uuids.unixTimestamp(id)), row.getString("tenant"),
-                row.getString("change"), row.getList("profile_ids", UUID.class), row.getString("detail"));
+                row.getString("change"), row.get("profile_ids", CqlTypes.UUIDS), row.getString("detail"));
     }
 }

@@ -164,7 +164,7 @@ final class ClusterOperations {
             return;
         }
         ProfileId survivor = new ProfileId(merge.getUuid("profile_id"));
-        for (UUID absorbedId : merge.getList("absorbed", UUID.class)) {
+        for (UUID absorbedId : merge.get("absorbed", CqlTypes.UUIDS)) {
             ProfileId absorbed = new ProfileId(absorbedId);
             for (ProfileId member : members(tenant, absorbed)) {
                 session.execute(cql.setRoot.bind(survivor.value(), tenant.value(), member.value()));
@@ -191,7 +191,7 @@ final class ClusterOperations {
         if (merge.getInstant("undone_at") != null) {
             throw new PreconditionFailed("merge " + mergeId + " was already undone at " + merge.getInstant("undone_at"));
         }
-        List<TupleValue> links = merge.getList("links", TupleValue.class);
+        List<TupleValue> links = merge.get("links", CqlTypes.TUPLES);
         ProfileId anyNode = new ProfileId(links.get(0).getUuid(0));
         ProfileId root = currentRoots(tenant, Set.of(anyNode)).get(anyNode);
         UUID holder = UUID.randomUUID();
@@ -285,7 +285,7 @@ final class ClusterOperations {
             Row merge = session.execute(cql.selectMerge.bind(tenant.value(), mergeId)).one();
             if (merge != null) {
                 involved.add(new ProfileId(merge.getUuid("profile_id")));
-                merge.getList("absorbed", UUID.class).forEach(id -> involved.add(new ProfileId(id)));
+                merge.get("absorbed", CqlTypes.UUIDS).forEach(id -> involved.add(new ProfileId(id)));
             }
         }
         List<ProfileId> ordered = involved.stream().distinct().sorted(Comparator.comparing(ProfileId::value)).toList();

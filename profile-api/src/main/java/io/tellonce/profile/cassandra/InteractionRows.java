@@ -52,12 +52,12 @@ final class InteractionRows {
                 value(Direction.class, row.getString("direction")), row.getInstant("occurred_at"),
                 new Participants(text(row, "agent_id"), text(row, "bot_id"), text(row, "queue")),
                 text(row, "topic"), text(row, "summary"),
-                row.getList("transcript", TupleValue.class).stream().map(line -> new TranscriptLine(
+                row.get("transcript", CqlTypes.TUPLES).stream().map(line -> new TranscriptLine(
                         value(Speaker.class, line.getString(0)), line.getString(1),
                         Optional.ofNullable(line.get(2, Instant.class)))).toList(),
                 value(Sentiment.class, row.getString("sentiment")), value(Outcome.class, row.getString("outcome")),
                 Optional.ofNullable(row.getUuid("case_id")),
-                row.getList("survey_answers", TupleValue.class).stream().map(a -> new SurveyAnswer(
+                row.get("survey_answers", CqlTypes.TUPLES).stream().map(a -> new SurveyAnswer(
                         value(SurveyType.class, a.getString(0)), a.getString(1), a.getInt(2), a.getInt(3), a.getInt(4),
                         a.getBoolean(5))).toList(),
                 text(row, "source_system"), row.getInstant("recorded_at"));

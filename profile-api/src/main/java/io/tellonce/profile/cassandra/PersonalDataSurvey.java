@@ -104,7 +104,7 @@ final class PersonalDataSurvey {
                 listed(node, row).ifPresent(identifiers::add);
             }
             Row head = session.execute(cql.selectNodeRows.bind(t, node.value()).setPageSize(1)).one();
-            attributes += head == null ? 0 : head.getMap("attributes", String.class, String.class).size();
+            attributes += head == null ? 0 : head.get("attributes", CqlTypes.TEXT_TO_TEXT).size();
             for (Row row : session.execute(cql.selectBuckets.bind(t, node.value()))) {
                 Bucket bucket = new Bucket(node, row.getInt("bucket"));
                 buckets.add(bucket);
@@ -189,8 +189,8 @@ final class PersonalDataSurvey {
         List<Review> found = new ArrayList<>();
         for (String status : REVIEW_STATUSES) {
             for (Row row : session.execute(cql.selectReviewItems.bind(tenant, status))) {
-                if (row.getList("profile_ids", UUID.class).stream().anyMatch(ids::contains)) {
-                    found.add(new Review(status, row.getUuid("item_id"), row.getList("profile_ids", UUID.class)
+                if (row.get("profile_ids", CqlTypes.UUIDS).stream().anyMatch(ids::contains)) {
+                    found.add(new Review(status, row.getUuid("item_id"), row.get("profile_ids", CqlTypes.UUIDS)
                             .stream().map(ProfileId::new).toList()));
                 }
             }
