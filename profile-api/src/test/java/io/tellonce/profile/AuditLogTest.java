@@ -129,6 +129,22 @@ class AuditLogTest extends ServiceTest {
         assertThat(all).hasSize(8).extracting(AuditEntry::getAuditId).doesNotHaveDuplicates();
     }
 
+    /** Found by RandomRequestsTest: a random UUID where a page token holds a (time-based) audit id was INTERNAL. */
+    @Test
+    void aForgedPageTokenIsRefusedNamingTheField() {
+        Instant before = Instant.now().minusSeconds(1);
+        String person = as(IdentityServiceGrpc.newBlockingStub(service.channel()), "crm-sync", "ingest")
+                .resolve(seen("crm", email(uniqueEmail("forged")))).getProfileId();
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        for (String position : List.of(java.util.UUID.randomUUID().toString(), "not-a-uuid")) {
+            String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (day + "\n" + person + " " + position).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(Failures.invalidFields(() -> privacy().queryAudit(audit(person, before, Instant.now().plusSeconds(1))
+                    .setPageToken(forged).build()))).as(position).containsExactly("page_token");
+        }
+    }
+
     @Test
     void aQueryWithoutARangeOrWithTooLongARangeIsRefusedNamingTheField() {
         Instant now = Instant.now();

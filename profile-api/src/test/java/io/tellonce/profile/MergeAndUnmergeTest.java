@@ -211,6 +211,9 @@ class MergeAndUnmergeTest extends ServiceTest {
         assertThat(Failures.code(() -> identity.decideReviewItem(decide.setReviewItemId(
                 com.datastax.oss.driver.api.core.uuid.Uuids.timeBased().toString()).build())))
                 .isEqualTo(Status.Code.NOT_FOUND);
+        // Found by RandomRequestsTest: a UUID that is not time-based, as no review item id is, was INTERNAL.
+        assertThat(Failures.invalidFields(() -> identity.decideReviewItem(decide.setReviewItemId(
+                java.util.UUID.randomUUID().toString()).build()))).containsExactly("review_item_id");
     }
 
     /** Two profiles with different CRM ids, joined by one observation: a review item. */

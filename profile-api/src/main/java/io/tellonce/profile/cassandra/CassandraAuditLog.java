@@ -121,12 +121,18 @@ final class CassandraAuditLog implements AuditLog {
     private static final Comparator<Stored> NEWEST_FIRST = Comparator
             .comparing((Stored stored) -> stored.entry().at()).reversed().thenComparing(Stored::id);
 
+    /** An audit id from a page token: time-based (version 1), as the driver binds nothing else to a timeuuid. */
     private static UUID position(String text) {
+        UUID position;
         try {
-            return UUID.fromString(text);
+            position = UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             throw MergedPages.badToken();
         }
+        if (position.version() != 1) {
+            throw MergedPages.badToken();
+        }
+        return position;
     }
 
     private static List<Stored> stored(TenantId tenant, ProfileId node, AsyncResultSet rows) {

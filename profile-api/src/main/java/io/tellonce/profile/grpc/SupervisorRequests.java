@@ -81,6 +81,10 @@ final class SupervisorRequests {
         try {
             item = UUID.fromString(request.getReviewItemId());
         } catch (IllegalArgumentException e) {
+            item = null;
+        }
+        // Review item ids are time-based (version 1); the driver cannot even bind another UUID to them.
+        if (item == null || item.version() != 1) {
             problems.add(new FieldViolation("review_item_id", "must be a review item id as listed by ListReviewItems"));
         }
         ReviewItemView.Verdict verdict = switch (request.getDecision()) {
