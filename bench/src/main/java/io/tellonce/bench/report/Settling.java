@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 /**
  * Waits, before each scenario, until the service and Cassandra have finished their own work
  * (indexing the change feed, compactions): figures taken while they catch up after seeding, or after
- * the previous scenario's writes, measure the catching up. An idle Cassandra uses about 16% of a core here (measured); one compacting or
- * serving the indexer uses a whole core or more. Quiet means {@link #QUIET_INTERVALS} consecutive intervals with every watched process
- * below {@link #MAX_CORES} of a core and the index at most {@link #MAX_LAG} behind.
+ * the previous scenario's writes, measure the catching up. An idle Cassandra uses about 16% of a core
+ * here (measured); one compacting or serving the indexer uses a whole core or more. Quiet means
+ * {@link #QUIET_INTERVALS} consecutive intervals with every watched process below {@link #MAX_CORES}
+ * of a core and the index at most {@link #MAX_LAG} behind.
  */
 public final class Settling {
     static final double MAX_CORES = 0.3;

@@ -81,7 +81,7 @@ final class SupervisorRequests {
         try {
             item = UUID.fromString(request.getReviewItemId());
         } catch (IllegalArgumentException e) {
-            item = null;
+            // not a UUID: refused below
         }
         // Review item ids are time-based (version 1); the driver cannot even bind another UUID to them.
         if (item == null || item.version() != 1) {
