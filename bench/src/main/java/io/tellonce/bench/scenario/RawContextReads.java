@@ -22,10 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The Cassandra work of one GetCustomerContext by identifier, statement for statement as the service
  * does it (ContextEndpoint, CustomerContexts, PersonHistory, CassandraInteractionStore, Cases,
  * Consents, AuditTrail), in the same order and with the same parallelism: the owner of the
- * identifier; then at once the audit entry, the profile (members, then their partitions), the history
- * (members, then per member its latest interactions month by month and its cases) and the consent
- * (members, then per member its current answers). The members are read three times because the
- * service reads them three times.
+ * identifier; then at once the audit entry and the person's members (the node read whole, and its
+ * cluster); then at once the other members' partitions, the history (per member its latest
+ * interactions month by month, and its cases) and the consent (per member its current answers).
  */
 final class RawContextReads {
     static final String GET_CONTEXT = "tellonce.v1.ContextService/GetCustomerContext";
@@ -58,14 +57,13 @@ final class RawContextReads {
     private CompletionStage<String> context(UUID node) {
         Instant now = Instant.now();
         CompletableFuture<?> audit = audit(node, GET_CONTEXT, "customer context");
-        CompletableFuture<?> profile = raw.profile(node).toCompletableFuture();
-        CompletableFuture<?> story = raw.members(node).thenCompose(members -> CompletableFuture.allOf(
-                RawOperations.eachOf(members, member -> recent(member, now)),
-                RawOperations.eachOf(members, member -> raw.read(cql.selectNodeCases, raw.tenant(), member)
-                        .thenApply(RawOperations::consume)))).toCompletableFuture();
-        CompletableFuture<?> consent = raw.members(node).thenCompose(members -> currentConsent(members))
-                .toCompletableFuture();
-        return CompletableFuture.allOf(audit, profile, story, consent).thenApply(done -> null);
+        CompletableFuture<?> rest = raw.personAndProfile(node).thenCompose(person -> CompletableFuture.allOf(
+                person.profile(),
+                RawOperations.eachOf(person.members(), member -> recent(member, now)),
+                RawOperations.eachOf(person.members(), member -> raw.read(cql.selectNodeCases, raw.tenant(), member)
+                        .thenApply(RawOperations::consume)),
+                currentConsent(person.members()))).toCompletableFuture();
+        return CompletableFuture.allOf(audit, rest).thenApply(done -> null);
     }
 
     /** Every member's current consent answers (CassandraConsentLedger.current). */

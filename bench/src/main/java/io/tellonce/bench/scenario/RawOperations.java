@@ -103,24 +103,52 @@ final class RawOperations {
         });
     }
 
-    /** The profile's member nodes: the node's root, then the root's cluster (CassandraPersonNodes). */
+    /**
+     * The profile's member nodes as CassandraPersonNodes finds them: the node's root, and at the same
+     * time the cluster of the node itself (most nodes are roots); another root's cluster only when the
+     * node names one.
+     */
     CompletionStage<List<UUID>> members(UUID node) {
-        return read(cql.selectNodeHead, tenant, node).thenCompose(head -> {
-            UUID root = head.one().getUuid("root_id");
-            return read(cql.selectCluster, tenant, root);
-        }).thenApply(cluster -> {
-            List<UUID> members = new ArrayList<>();
-            for (Row row : cluster.currentPage()) {
-                members.add(row.getUuid("member_id"));
-            }
-            return members;
+        return located(node, cql.selectNodeHead).thenApply(Located::members);
+    }
+
+    /** The looked-up node read whole while its root is found, then the other members' partitions (CassandraProfileReader). */
+    CompletionStage<String> profile(UUID node) {
+        return personAndProfile(node).thenCompose(PersonRead::profile).thenApply(done -> null);
+    }
+
+    /** The members, and the read of the profile they make (the other members' partitions) under way. */
+    CompletionStage<PersonRead> personAndProfile(UUID node) {
+        return located(node, cql.selectNode).thenApply(found -> {
+            consume(found.nodeRows());
+            List<UUID> others = found.members().stream().filter(member -> !member.equals(node)).toList();
+            return new PersonRead(found.members(),
+                    eachOf(others, member -> read(cql.selectNode, tenant, member).thenApply(RawOperations::consume)));
         });
     }
 
-    /** The members, then every member's partition in parallel (CassandraProfileReader). */
-    CompletionStage<String> profile(UUID node) {
-        return members(node).thenCompose(members -> eachOf(members, member -> read(cql.selectNode, tenant, member)
-                .thenApply(RawOperations::consume))).thenApply(done -> null);
+    record PersonRead(List<UUID> members, CompletableFuture<Void> profile) {
+    }
+
+    private record Located(List<UUID> members, List<Row> nodeRows) {
+    }
+
+    private CompletionStage<Located> located(UUID node, PreparedStatement nodeRead) {
+        CompletableFuture<AsyncResultSet> guessedCluster = read(cql.selectCluster, tenant, node);
+        return read(nodeRead, tenant, node).thenCompose(read -> {
+            List<Row> rows = new ArrayList<>();
+            read.currentPage().forEach(rows::add);
+            UUID root = rows.get(0).getUuid("root_id");
+            CompletableFuture<AsyncResultSet> cluster = root.equals(node) ? guessedCluster
+                    : read(cql.selectCluster, tenant, root);
+            return cluster.thenApply(members -> {
+                List<UUID> ids = new ArrayList<>();
+                for (Row row : members.currentPage()) {
+                    ids.add(row.getUuid("member_id"));
+                }
+                return new Located(ids, rows);
+            });
+        });
     }
 
     /** One read per item, all at once; completes when all have answered. */
@@ -147,8 +175,12 @@ final class RawOperations {
 
     /** Reads every row's columns, as the service does when it builds the profile. */
     static int consume(AsyncResultSet rows) {
+        return consume(rows.currentPage());
+    }
+
+    static int consume(Iterable<Row> rows) {
         int columns = 0;
-        for (Row row : rows.currentPage()) {
+        for (Row row : rows) {
             for (int i = 0; i < row.getColumnDefinitions().size(); i++) {
                 columns += row.getObject(i) == null ? 0 : 1;
             }

@@ -45,21 +45,43 @@ final class CassandraProfileReader implements ProfileReader {
 
     @Override
     public CompletionStage<Optional<ProfileView>> profile(TenantId tenant, ProfileId profile) {
-        return persons.of(tenant, profile).thenCompose(person -> person.isEmpty()
+        return personAndProfile(tenant, profile).thenCompose(found -> found.isEmpty()
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : profile(tenant, person.get()).thenApply(Optional::of));
+                : found.get().profile().thenApply(Optional::of));
+    }
+
+    @Override
+    public CompletionStage<Optional<PersonProfile>> personAndProfile(TenantId tenant, ProfileId anyId) {
+        // The looked-up node is read whole while its root is found: usually it is the only member.
+        return persons.locate(tenant, anyId, cql.selectNode).thenApply(found -> found.map(located ->
+                new PersonProfile(located.person(),
+                        read(tenant, located.person(), Map.of(located.node(), located.nodeRows())))));
     }
 
     @Override
     public CompletionStage<ProfileView> profile(TenantId tenant, Person person) {
-        List<CompletableFuture<AsyncResultSet>> reads = person.nodes().stream()
-                .map(member -> session.executeAsync(cql.selectNode.bind(tenant.value(), member.value())).toCompletableFuture())
+        return read(tenant, person, Map.of());
+    }
+
+    /** Reads the members not already read, in parallel, and folds all of them. */
+    private CompletionStage<ProfileView> read(TenantId tenant, Person person, Map<ProfileId, List<Row>> alreadyRead) {
+        List<CompletableFuture<List<Row>>> reads = person.nodes().stream()
+                .map(member -> alreadyRead.containsKey(member)
+                        ? CompletableFuture.completedFuture(alreadyRead.get(member))
+                        : session.executeAsync(cql.selectNode.bind(tenant.value(), member.value()))
+                                .thenApply(CassandraProfileReader::rows).toCompletableFuture())
                 .toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Combined combined = new Combined();
-            reads.forEach(read -> read.join().currentPage().forEach(combined::add));
+            reads.forEach(read -> combined.add(read.join()));
             return combined.view(person.profile(), survivorship);
         });
+    }
+
+    private static List<Row> rows(AsyncResultSet read) {
+        List<Row> rows = new ArrayList<>();
+        read.currentPage().forEach(rows::add);
+        return rows;
     }
 
     /** The members' rows folded into one profile. */
@@ -69,7 +91,16 @@ final class CassandraProfileReader implements ProfileReader {
         private Instant createdAt;
         private Instant updatedAt;
 
-        void add(Row row) {
+        /** One node's partition: its static columns (on every row, the same) once, then its identifiers. */
+        void add(List<Row> node) {
+            if (node.isEmpty()) {
+                return;
+            }
+            addStatics(node.get(0));
+            node.forEach(this::addIdentifier);
+        }
+
+        private void addStatics(Row row) {
             createdAt = earliest(createdAt, row.getInstant("created_at"));
             updatedAt = latest(updatedAt, row.getInstant("updated_at"));
             Map<String, String> values = row.get("attributes", CqlTypes.TEXT_TO_TEXT);
@@ -82,6 +113,9 @@ final class CassandraProfileReader implements ProfileReader {
                         .merge(attribute.sourceSystem(), candidate,
                                 (a, b) -> a.observedAt().isAfter(b.observedAt()) ? a : b);
             });
+        }
+
+        private void addIdentifier(Row row) {
             String kind = row.getString("kind");
             if (kind != null) {
                 IdentifierKind.fromStorageName(kind).ifPresent(k -> identifiers.add(new ListedIdentifier(

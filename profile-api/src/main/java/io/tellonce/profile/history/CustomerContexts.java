@@ -4,6 +4,7 @@ import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import io.tellonce.profile.app.Consents;
 import io.tellonce.profile.app.ProfileMembers;
+import io.tellonce.profile.app.ProfileNotFound;
 import io.tellonce.profile.app.ProfileReader;
 import io.tellonce.profile.app.ProfileView;
 import io.tellonce.profile.config.HistorySettings;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The whole story of one person in one read: profile, consent, open cases, latest interactions,
- * signals. The person's nodes are looked up once and every part is read from them in parallel.
+ * signals. The person's nodes are looked up once (the looked-up node read whole on the way, for the
+ * profile) and every part is read from them in parallel.
  */
 @Singleton
 public final class CustomerContexts {
@@ -47,8 +49,10 @@ public final class CustomerContexts {
     /** @throws io.tellonce.profile.app.ProfileNotFound (through the stage) */
     public CompletionStage<CustomerContext> of(TenantId tenant, ProfileId anyId, int count) {
         Instant now = clock.instant();
-        return history.person(tenant, anyId).thenCompose(person -> {
-            CompletionStage<ProfileView> profile = profiles.profile(tenant, person);
+        return profiles.personAndProfile(tenant, anyId).thenCompose(located -> {
+            ProfileReader.PersonProfile whose = located.orElseThrow(() -> new ProfileNotFound("profile id " + anyId));
+            Person person = whose.person();
+            CompletionStage<ProfileView> profile = whose.profile();
             CompletionStage<Consents.Current> consent = consents.current(tenant,
                     new ProfileMembers.Members(person.profile(), person.nodes()));
             CompletionStage<PersonHistory.Recent> recent = history.recent(tenant, person, count,
