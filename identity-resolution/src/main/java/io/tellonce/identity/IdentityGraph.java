@@ -72,6 +72,13 @@ public interface IdentityGraph {
     <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, Supplier<CompletionStage<T>> work);
 
     /**
+     * {@link #underLock} for a profile this caller has just created and whose first identifier it has
+     * not claimed yet: nobody else can find it, so it is a settled root by construction and only the
+     * lock itself is taken (it keeps others out once the first claim makes the profile findable).
+     */
+    <T> CompletionStage<T> underNewProfileLock(TenantId tenant, ProfileId node, Supplier<CompletionStage<T>> work);
+
+    /**
      * Counts the sighting towards its value's distinct profiles, atomically across every service
      * instance (a set, so seeing the same profile again adds nothing), and marks the value shared on
      * its claim once they reach {@code sharedAfterProfiles}. Values already marked are not counted.

@@ -154,7 +154,7 @@ public final class IdentityResolver {
             // The new node is locked before its first claim makes it findable, so that nobody adds
             // identifiers to it while it claims its own.
             return graph.createProfile(tenant, candidate, observation, recordedOnly)
-                    .thenCompose(created -> graph.underLock(tenant, candidate, () -> graph.claim(tenant,
+                    .thenCompose(created -> graph.underNewProfileLock(tenant, candidate, () -> graph.claim(tenant,
                                     linkable.get(0), candidate, observation, firstSeen())
                             .thenCompose(claim -> {
                                 if (!claim.owner().equals(candidate)) {

@@ -136,6 +136,12 @@ final class InMemoryIdentityGraph implements IdentityGraph {
         return work.get();
     }
 
+    @Override
+    public <T> CompletionStage<T> underNewProfileLock(TenantId tenant, ProfileId node,
+                                                      java.util.function.Supplier<CompletionStage<T>> work) {
+        return work.get();
+    }
+
     /** The distinct profiles each value was seen on, until it is marked shared. */
     final Map<String, Set<String>> sightings = new HashMap<>();
 

@@ -1,6 +1,7 @@
 package io.tellonce.profile.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.ProfileId;
@@ -9,7 +10,10 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Per-profile locks: a lightweight transaction on the profile's cluster partition with a 30 s TTL,
@@ -55,17 +59,48 @@ final class ProfileLocks {
     }
 
     /**
-     * Locks a profile for work that must see it unchanged: fails when it is locked, no longer a root,
-     * or has an operation to finish (whoever reads its root next finishes that).
+     * Locks a profile for work that must see it unchanged, without holding a thread while Cassandra
+     * answers: fails when it is locked, no longer a root, or has an operation to finish (whoever reads
+     * its root next finishes that). Its cluster statics and its node head are read together.
+     *
+     * @param fresh a profile the caller has just created and nobody can find yet: it is settled by
+     *              construction, so its reads are skipped
      */
-    void lockSettled(TenantId tenant, ProfileId root, UUID holder) {
-        lock(tenant, root, holder);
-        try {
-            verifySettled(tenant, root);
-        } catch (ClusterChangedException e) {
-            unlock(tenant, root, holder);
-            throw e;
-        }
+    CompletionStage<Void> lockSettled(TenantId tenant, ProfileId root, UUID holder, boolean fresh) {
+        return session.executeAsync(cql.lockCluster.bind(holder, tenant.value(), root.value())).thenCompose(lock -> {
+            if (!lock.wasApplied()) {
+                // Back off a little so that racing resolvers do not retry in lockstep.
+                return failedAfter(5 + ThreadLocalRandom.current().nextInt(40),
+                        new ClusterChangedException("profile " + root + " is being merged or unmerged"));
+            }
+            if (fresh) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<AsyncResultSet> cluster = session.executeAsync(
+                    cql.selectCluster.bind(tenant.value(), root.value())).toCompletableFuture();
+            CompletableFuture<AsyncResultSet> head = session.executeAsync(
+                    cql.selectNodeHead.bind(tenant.value(), root.value())).toCompletableFuture();
+            return cluster.thenCombine(head, (clusterRows, headRows) -> settled(root, clusterRows.one(), headRows.one()))
+                    .thenCompose(settled -> settled ? CompletableFuture.<Void>completedFuture(null)
+                            : unlockAsync(tenant, root, holder).thenCompose(unlocked -> CompletableFuture.failedFuture(
+                                    new ClusterChangedException("profile " + root + " changed meanwhile"))));
+        });
+    }
+
+    CompletionStage<Void> unlockAsync(TenantId tenant, ProfileId root, UUID holder) {
+        return session.executeAsync(cql.unlockCluster.bind(tenant.value(), root.value(), holder)).thenApply(rs -> null);
+    }
+
+    private static boolean settled(ProfileId root, Row clusterStatics, Row head) {
+        boolean pending = clusterStatics == null || clusterStatics.getUuid("pending_merge") != null
+                || clusterStatics.getUuid("pending_unmerge") != null;
+        return !pending && head != null && root.value().equals(head.getUuid("root_id"));
+    }
+
+    private static <T> CompletionStage<T> failedAfter(long millis, RuntimeException failure) {
+        return CompletableFuture.supplyAsync(() -> {
+            throw failure;
+        }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
     }
 
     void lock(TenantId tenant, ProfileId root, UUID holder) {
