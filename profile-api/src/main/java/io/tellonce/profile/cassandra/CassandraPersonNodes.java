@@ -60,8 +60,7 @@ final class CassandraPersonNodes implements PersonNodes {
         CompletionStage<AsyncResultSet> guessedCluster = session.executeAsync(
                 cql.selectCluster.bind(tenant.value(), anyId.value()));
         return node.thenCompose(read -> {
-            List<Row> rows = new ArrayList<>();
-            read.currentPage().forEach(rows::add);
+            List<Row> rows = rows(read);
             UUID rootId = rows.isEmpty() ? null : rows.get(0).getUuid("root_id");
             if (rootId == null) {
                 return CompletableFuture.completedFuture(Optional.empty());
@@ -89,6 +88,13 @@ final class CassandraPersonNodes implements PersonNodes {
             }
         }
         return pending || members.isEmpty() ? Optional.empty() : Optional.of(new Person(root, members));
+    }
+
+    /** The rows of the answer's first page (a node or a cluster fits in one), kept to be read more than once. */
+    static List<Row> rows(AsyncResultSet read) {
+        List<Row> rows = new ArrayList<>();
+        read.currentPage().forEach(rows::add);
+        return rows;
     }
 
     /** A person found from one of its node ids, with that node's rows as they were read. */

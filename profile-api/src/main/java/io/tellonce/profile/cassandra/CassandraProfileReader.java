@@ -1,7 +1,6 @@
 package io.tellonce.profile.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentifierKind;
@@ -69,19 +68,13 @@ final class CassandraProfileReader implements ProfileReader {
                 .map(member -> alreadyRead.containsKey(member)
                         ? CompletableFuture.completedFuture(alreadyRead.get(member))
                         : session.executeAsync(cql.selectNode.bind(tenant.value(), member.value()))
-                                .thenApply(CassandraProfileReader::rows).toCompletableFuture())
+                                .thenApply(CassandraPersonNodes::rows).toCompletableFuture())
                 .toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Combined combined = new Combined();
             reads.forEach(read -> combined.add(read.join()));
             return combined.view(person.profile(), survivorship);
         });
-    }
-
-    private static List<Row> rows(AsyncResultSet read) {
-        List<Row> rows = new ArrayList<>();
-        read.currentPage().forEach(rows::add);
-        return rows;
     }
 
     /** The members' rows folded into one profile. */

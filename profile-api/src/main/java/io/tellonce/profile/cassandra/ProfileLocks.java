@@ -51,9 +51,9 @@ final class ProfileLocks {
 
     /** After taking a profile's lock: it must still be a root, with no operation left to finish. */
     void verifySettled(TenantId tenant, ProfileId root) {
-        Row head = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
-        boolean pending = head == null || head.getUuid("pending_merge") != null || head.getUuid("pending_unmerge") != null;
-        if (pending || !isRoot(tenant, root)) {
+        Row clusterStatics = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
+        Row head = session.execute(cql.selectNodeHead.bind(tenant.value(), root.value())).one();
+        if (!settled(root, clusterStatics, head)) {
             throw new ClusterChangedException("profile " + root + " changed meanwhile");
         }
     }
@@ -113,11 +113,6 @@ final class ProfileLocks {
 
     void unlock(TenantId tenant, ProfileId root, UUID holder) {
         session.execute(cql.unlockCluster.bind(tenant.value(), root.value(), holder));
-    }
-
-    private boolean isRoot(TenantId tenant, ProfileId root) {
-        Row head = session.execute(cql.selectNodeHead.bind(tenant.value(), root.value())).one();
-        return head != null && root.value().equals(head.getUuid("root_id"));
     }
 
     private static void sleep(long millis) {
