@@ -33,9 +33,9 @@ public final class StoreProvisioner {
     /** Provides both stores; local processes, if any, keep their files in {@code runFolder}. */
     public StoreSet provision(Path runFolder) {
         Optional<StoreSet.Part<CassandraAddress>> givenCassandra = EnvironmentStores.cassandra(settings)
-                .map(address -> new StoreSet.Part<>(address, "given by " + EnvironmentStores.CONTACT_POINTS, () -> { }));
+                .map(address -> new StoreSet.Part<>(address, "given by " + EnvironmentStores.CONTACT_POINTS, () -> { }, true));
         Optional<StoreSet.Part<ElasticsearchAddress>> givenElasticsearch = EnvironmentStores.elasticsearch(settings)
-                .map(address -> new StoreSet.Part<>(address, "given by " + EnvironmentStores.ELASTICSEARCH_URL, () -> { }));
+                .map(address -> new StoreSet.Part<>(address, "given by " + EnvironmentStores.ELASTICSEARCH_URL, () -> { }, true));
         if (givenCassandra.isPresent() && givenElasticsearch.isPresent()) {
             return log(new StoreSet(givenCassandra.get(), givenElasticsearch.get()));
         }

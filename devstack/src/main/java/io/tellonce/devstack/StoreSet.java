@@ -8,8 +8,14 @@ import java.util.Map;
  */
 public final class StoreSet implements AutoCloseable {
 
-    /** One store: its address, a description of its origin, and how to release it. */
-    record Part<A>(A address, String origin, AutoCloseable release) {
+    /**
+     * One store: its address, a description of its origin, how to release it, and whether it outlives
+     * the run (given by the environment: what a run writes there stays unless the run removes it).
+     */
+    record Part<A>(A address, String origin, AutoCloseable release, boolean outlivesRun) {
+        Part(A address, String origin, AutoCloseable release) {
+            this(address, origin, release, false);
+        }
     }
 
     private final Part<CassandraAddress> cassandra;
@@ -27,6 +33,16 @@ public final class StoreSet implements AutoCloseable {
 
     public ElasticsearchAddress elasticsearch() {
         return elasticsearch.address();
+    }
+
+    /** Whether Cassandra was given by the environment and keeps what the run wrote after it ends. */
+    public boolean cassandraOutlivesRun() {
+        return cassandra.outlivesRun();
+    }
+
+    /** Whether Elasticsearch was given by the environment and keeps what the run wrote after it ends. */
+    public boolean elasticsearchOutlivesRun() {
+        return elasticsearch.outlivesRun();
     }
 
     /** For logs and error messages, e.g. "Cassandra 127.0.0.1:24007 (...): local process, pid 123, log ...". */

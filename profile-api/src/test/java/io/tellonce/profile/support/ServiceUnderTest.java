@@ -34,6 +34,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     /** @param namespace lower-case letters, digits and '_': becomes the keyspace and the index prefix */
     public ServiceUnderTest(String namespace) {
         this.namespace = namespace + "_" + RUN;
+        RunNamespaces.used(this.namespace);
     }
 
     /** Micronaut properties for the service, on the shared stores. */
