@@ -122,7 +122,7 @@ final class CassandraIdentityGraph implements IdentityGraph {
                 .toList();
         return CompletableFuture.allOf(statics.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             boolean pending = statics.stream().map(read -> read.join().one()).anyMatch(row -> row == null
-                    || row.getUuid("pending_merge") != null || row.getUuid("pending_unmerge") != null);
+                    || ClusterStatics.unfinished(row));
             return pending ? CompletableFuture.supplyAsync(() -> clusters.currentRoots(tenant, nodes), clusterThreads)
                     : CompletableFuture.completedFuture(roots);
         });
@@ -257,16 +257,22 @@ final class CassandraIdentityGraph implements IdentityGraph {
     private <T> CompletionStage<T> locked(TenantId tenant, ProfileId root, boolean fresh,
                                           Supplier<CompletionStage<T>> work) {
         UUID holder = UUID.randomUUID();
-        return locks.lockSettled(tenant, root, holder, fresh).thenCompose(acquired -> work.get()
-                .handle((result, failure) -> locks.unlockAsync(tenant, root, holder).handle((unlocked, unlockFailure) -> {
-                    // A lock whose release failed is freed by its TTL: the work's own outcome is the answer.
-                    if (failure != null) {
-                        throw failure instanceof CompletionException completion ? completion
-                                : new CompletionException(failure);
-                    }
-                    return result;
-                }))
+        // The inner thenCompose makes work that throws, instead of returning a failed stage, a failed
+        // stage too, so that the unlock still runs.
+        return locks.lockSettled(tenant, root, holder, fresh).thenCompose(acquired -> CompletableFuture
+                .completedFuture(null).thenCompose(start -> work.get())
+                .handle((result, failure) -> released(tenant, root, holder, result, failure))
                 .thenCompose(answer -> answer));
+    }
+
+    /** Unlocks, then answers with the work's own outcome: a lock whose release failed is freed by its TTL. */
+    private <T> CompletionStage<T> released(TenantId tenant, ProfileId root, UUID holder, T result, Throwable failure) {
+        return locks.unlockAsync(tenant, root, holder).handle((unlocked, unlockFailure) -> {
+            if (failure != null) {
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            return result;
+        });
     }
 
     @Override

@@ -82,7 +82,7 @@ final class CassandraPersonNodes implements PersonNodes {
         List<ProfileId> members = new ArrayList<>();
         boolean pending = false;
         for (Row member : cluster.currentPage()) {
-            pending |= member.getUuid("pending_merge") != null || member.getUuid("pending_unmerge") != null;
+            pending |= ClusterStatics.unfinished(member);
             if (member.getUuid("member_id") != null) {
                 members.add(new ProfileId(member.getUuid("member_id")));
             }

@@ -92,8 +92,7 @@ final class ProfileLocks {
     }
 
     private static boolean settled(ProfileId root, Row clusterStatics, Row head) {
-        boolean pending = clusterStatics == null || clusterStatics.getUuid("pending_merge") != null
-                || clusterStatics.getUuid("pending_unmerge") != null;
+        boolean pending = clusterStatics == null || ClusterStatics.unfinished(clusterStatics);
         return !pending && head != null && root.value().equals(head.getUuid("root_id"));
     }
 
