@@ -102,4 +102,29 @@ class IdentifierNormaliserTest {
         assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.DEVICE_ID, "", "x".repeat(257)))
                 .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.reason()).contains("256"));
     }
+
+    @Test
+    void controlCharactersAreRefusedInEveryKind() {
+        for (IdentifierKind kind : IdentifierKind.values()) {
+            String namespace = kind.qualified() ? "web" : "";
+            assertThatThrownBy(() -> normaliser.normalise(kind, namespace, "abc\u0000def"))
+                    .as("%s", kind)
+                    .isInstanceOfSatisfying(IdentifierRejected.class, e -> assertThat(e.reason()).contains("control"));
+        }
+    }
+
+    /** Issue 17: 40,000 spaces took 11 s in a trimming pattern that backtracked; a million characters now cost milliseconds (the bound is loose for a loaded machine; the old pattern took hours). */
+    @Test
+    void hostileSpacesCostLinearTimeWhateverTheirLength() {
+        String spaces = " \u00a0\u2003\u0085".repeat(250_000);
+        for (String hostile : java.util.List.of(spaces, "a" + spaces + "b", spaces + "a", "a" + spaces)) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> normaliser.normalise(IdentifierKind.CRM_ID, "", hostile))
+                    .isInstanceOf(IdentifierRejected.class);
+            IdentifierNormaliser.withoutEdgeSpace(hostile);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
+        }
+        assertThat(IdentifierNormaliser.withoutEdgeSpace("\u00a0 x y\u2003\u0085")).isEqualTo("x y");
+        assertThat(IdentifierNormaliser.withoutEdgeSpace(" ".repeat(1_000))).isEmpty();
+    }
 }

@@ -17,15 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Micronaut's gRPC server assembly, with every service bound through {@link MalformedRequests} so that
- * undecodable requests are INVALID_ARGUMENT rather than UNKNOWN. Everything else is Micronaut's own.
+ * Micronaut's gRPC server assembly, with every service bound through {@link RequestGate}, so that
+ * undecodable and oversized requests are INVALID_ARGUMENT before any endpoint reads them. Everything else is Micronaut's own.
  */
 @Factory
 @Replaces(GrpcServerBuilder.class)
 final class GrpcServerAssembly extends GrpcServerBuilder {
 
-    GrpcServerAssembly(@Nullable HealthStatusManagerContainer health) {
+    private final RequestGate gate;
+
+    GrpcServerAssembly(@Nullable HealthStatusManagerContainer health, FailureStatus failures) {
         super(health);
+        this.gate = new RequestGate(new RequestBounds(), failures);
     }
 
     @Override
@@ -39,7 +42,7 @@ final class GrpcServerAssembly extends GrpcServerBuilder {
                                              @Nullable List<ServerServiceDefinition> definitions) {
         List<ServerServiceDefinition> guarded = new ArrayList<>(definitions == null ? List.of() : definitions);
         if (services != null) {
-            services.forEach(service -> guarded.add(MalformedRequests.refusedIn(service.bindService())));
+            services.forEach(service -> guarded.add(gate.guard(service.bindService())));
         }
         return super.serverBuilder(configuration, List.of(), interceptors, filters, guarded);
     }
