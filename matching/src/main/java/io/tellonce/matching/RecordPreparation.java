@@ -1,18 +1,16 @@
 package io.tellonce.matching;
 
-import java.text.Normalizer;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
- * Turns a {@link PersonRecord} into a {@link MatchRecord}: folds each value once (accents, case,
- * separators) and computes the name sounds, so that scoring a pair is only comparisons.
+ * Turns a {@link PersonRecord} into a {@link MatchRecord}: folds each value once ({@link TextFolding}:
+ * accents, case, letters such as ß and ł; then separators) and computes the name sounds, so that
+ * scoring a pair is only comparisons.
  */
 public final class RecordPreparation {
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{Alnum}]+");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'.,]+");
 
@@ -50,8 +48,7 @@ public final class RecordPreparation {
      * phones and ids keep only letters and digits, so that "1971-06-24" equals "19710624".
      */
     static String fold(PersonField field, String raw) {
-        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFKD);
-        String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).strip();
+        String plain = TextFolding.fold(raw);
         return switch (field) {
             case DATE_OF_BIRTH, STREET_NUMBER, POSTCODE, PHONE, NATIONAL_ID ->
                     NOT_ALPHANUMERIC.matcher(plain).replaceAll("");

@@ -25,6 +25,28 @@ class FieldComparatorTest {
     }
 
     @Test
+    void lettersThatDoNotDecomposeFoldLikeAccents() {
+        assertThat(level(PersonField.GIVEN_NAME, "Łukasz", "LUKASZ")).isEqualTo("folded");
+        assertThat(level(PersonField.GIVEN_NAME, "Søren", "Soren")).isEqualTo("folded");
+        assertThat(level(PersonField.FAMILY_NAME, "Straße", "STRASSE")).isEqualTo("folded");
+        assertThat(level(PersonField.FAMILY_NAME, "Đorđević", "Dordevic")).isEqualTo("folded");
+        assertThat(level(PersonField.LOCALITY, "Þórshöfn", "thorshofn")).isEqualTo("exact");
+        assertThat(level(PersonField.STREET, "Œuvre-Straße", "oeuvre strasse")).as("separators too")
+                .isEqualTo("exact");
+        assertThat(level(PersonField.EMAIL, "Łukasz@Example.com", "lukasz@example.com")).isEqualTo("exact");
+    }
+
+    @Test
+    void eachFieldKeepsItsOwnSeparatorsAfterFolding() {
+        assertThat(RecordPreparation.fold(PersonField.FAMILY_NAME, "  Æsir--O'Brien.  Smith "))
+                .isEqualTo("aesir o brien smith");
+        assertThat(RecordPreparation.fold(PersonField.DATE_OF_BIRTH, "1971-06-24")).isEqualTo("19710624");
+        assertThat(RecordPreparation.fold(PersonField.POSTCODE, "SW1A 1AA")).isEqualTo("sw1a1aa");
+        assertThat(RecordPreparation.fold(PersonField.EMAIL, "Ana García @Example.com"))
+                .isEqualTo("anagarcia@example.com");
+    }
+
+    @Test
     void datesOfBirthKnowTheirUsualSlips() {
         assertThat(level(PersonField.DATE_OF_BIRTH, "1971-06-24", "19710624")).isEqualTo("folded");
         assertThat(level(PersonField.DATE_OF_BIRTH, "19710624", "19712406")).isEqualTo("day and month swapped");

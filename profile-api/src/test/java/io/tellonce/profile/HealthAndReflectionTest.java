@@ -91,7 +91,7 @@ class HealthAndReflectionTest extends ServiceTest {
                 () -> get(SharedStores.get().elasticsearch().url() + "/_alias/" + prefix + "profiles"),
                 response -> response.statusCode() == 200);
         assertThat(alias.body()).contains("\"" + SearchIndexes.PROFILES.indexName(prefix) + "\"")
-                .contains("profiles-v4");
+                .contains("profiles-v5");
     }
 
     private HttpResponse<String> get(String url) {

@@ -267,7 +267,7 @@ class SearchInteractionsTest extends ServiceTest {
         });
         agent.start();
         String rebuilt = search("acme").reindex(ReindexRequest.newBuilder().setIndex("interactions").build()).getIndex();
-        assertThat(rebuilt).contains("interactions-v1-");
+        assertThat(rebuilt).contains("interactions-v2-");
         String during = record("acme", profile, said(Channel.CHANNEL_APP, Instant.now(), "", "rebuild me " + tag))
                 .getInteractionId();
         Eventually.await("the interactions alias on the rebuilt index", INDEXED,

@@ -12,7 +12,7 @@ class IndexDefinitionTest {
     void versionedIndexSitsBehindAnUnversionedAlias() {
         IndexDefinition profiles = SearchIndexes.PROFILES;
         assertThat(profiles.alias("t1_")).isEqualTo("t1_profiles");
-        assertThat(profiles.indexName("t1_")).isEqualTo("t1_profiles-v4");
+        assertThat(profiles.indexName("t1_")).isEqualTo("t1_profiles-v5");
     }
 
     @Test
@@ -28,7 +28,7 @@ class IndexDefinitionTest {
     @Test
     void interactionMappingIsStrictAndUsesOnlyTheProfilesAnalysers() throws Exception {
         JsonNode body = new ObjectMapper().readTree(SearchIndexes.INTERACTIONS.body());
-        assertThat(SearchIndexes.INTERACTIONS.indexName("t1_")).isEqualTo("t1_interactions-v1");
+        assertThat(SearchIndexes.INTERACTIONS.indexName("t1_")).isEqualTo("t1_interactions-v2");
         assertThat(body.path("settings").has("analysis")).isFalse();
         assertThat(body.at("/mappings/dynamic").asText()).isEqualTo("strict");
         assertThat(body.at("/mappings/properties/summary/analyzer").asText()).isEqualTo("standard");
