@@ -11,4 +11,7 @@ COPY --from=build /src/profile-api/target/tellonce-profile-api-*-SNAPSHOT.jar /a
 USER tellonce
 EXPOSE 50051 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# Inside a container the ports must listen on every interface to be reachable at all; the service's
+# own default is loopback only. Which of the host's interfaces reach them is the publisher's choice.
+ENV TELLONCE_BIND_HOST=0.0.0.0
 ENTRYPOINT ["java", "-jar", "/app/tellonce.jar"]

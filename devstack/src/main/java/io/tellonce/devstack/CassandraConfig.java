@@ -34,7 +34,9 @@ record CassandraConfig(Path folder, String clusterName, int nativePort, int stor
     /**
      * The smallest cassandra.yaml 5.0 accepts, plus what suits a development node: one fixed token (a
      * single node owns the whole ring; fewer ranges to scan, no random-token warning) and no automatic
-     * snapshots (tests drop and truncate often; snapshots would only fill the disk).
+     * snapshots (tests drop and truncate often; snapshots would only fill the disk). Every address is
+     * loopback: the node is reachable from this machine only. JMX is off (no jmx port property is given to
+     * the JVM, see {@link LocalCassandra#command()}), so it listens on no JMX port either.
      */
     String yaml() {
         return """
@@ -49,7 +51,9 @@ record CassandraConfig(Path folder, String clusterName, int nativePort, int stor
                     parameters:
                       - seeds: "127.0.0.1:%d"
                 listen_address: 127.0.0.1
+                broadcast_address: 127.0.0.1
                 rpc_address: 127.0.0.1
+                broadcast_rpc_address: 127.0.0.1
                 storage_port: %d
                 native_transport_port: %d
                 start_native_transport: true

@@ -136,6 +136,8 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "-Enode.name=devstack",
                 "-Ediscovery.type=single-node",
                 "-Expack.security.enabled=false",
+                // Reachable from this machine only, on both ports.
+                "-Enetwork.host=127.0.0.1",
                 "-Ehttp.host=127.0.0.1",
                 "-Ehttp.port=" + httpPort,
                 "-Etransport.host=127.0.0.1",

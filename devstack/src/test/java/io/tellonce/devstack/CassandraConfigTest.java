@@ -26,6 +26,9 @@ class CassandraConfigTest {
         assertEquals(19042, loaded.native_transport_port);
         assertEquals(17000, loaded.storage_port);
         assertEquals("127.0.0.1", loaded.listen_address);
+        assertEquals("127.0.0.1", loaded.broadcast_address);
+        assertEquals("127.0.0.1", loaded.rpc_address);
+        assertEquals("127.0.0.1", loaded.broadcast_rpc_address);
         assertTrue(loaded.start_native_transport);
         assertFalse(loaded.auto_snapshot);
         assertEquals(folder.resolve("it's here").resolve("data").toString(), loaded.data_file_directories[0]);
