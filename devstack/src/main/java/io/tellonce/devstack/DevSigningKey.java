@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -33,17 +32,20 @@ public final class DevSigningKey {
         this.publicKeyFile = publicKeyFile;
     }
 
-    /** The key kept in folder, made there first if absent. */
+    /**
+     * The key kept in folder, made there first if absent. The folder is its owner's only (0700) and so is
+     * every file in it (0600: the key, and whatever else a stack keeps there), including the files of an
+     * older stack that wrote them with wider modes.
+     */
     public static DevSigningKey in(Path folder) {
         Path privateFile = folder.resolve(PRIVATE_FILE);
         Path publicFile = folder.resolve(PUBLIC_FILE);
         try {
+            OwnerOnly.folder(folder);
             if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
-                Files.createDirectories(folder);
                 KeyPair pair = generate();
                 writePem(publicFile, "PUBLIC KEY", pair.getPublic().getEncoded());
                 writePem(privateFile, "PRIVATE KEY", pair.getPrivate().getEncoded());
-                restrictToOwner(privateFile);
             }
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(readPem(privateFile)));
@@ -95,19 +97,11 @@ public final class DevSigningKey {
 
     private static void writePem(Path file, String type, byte[] der) throws IOException {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+        OwnerOnly.write(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 
     private static byte[] readPem(Path file) throws IOException {
         String text = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return Base64.getDecoder().decode(text);
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the folder's own permissions are all there is.
-        }
     }
 }

@@ -146,7 +146,8 @@ public final class DevStackCommand {
 
     /**
      * Development access tokens, one per role, signed with the stack's own key: printed, and kept in
-     * tokens.env for scripts. The service trusts the key through TELLONCE_SECURITY_PUBLIC_KEY.
+     * tokens.env (readable by its owner only) for scripts. The service trusts the key through
+     * TELLONCE_SECURITY_PUBLIC_KEY.
      */
     private int tokens(Path home, String tenant, Duration validity) {
         DevTokens tokens = new DevTokens(DevSigningKey.in(home.resolve("keys")));
@@ -165,7 +166,7 @@ public final class DevStackCommand {
                 List.of("agent", "ingest", "personalisation", "admin"), validity))).append('\n');
         Path file = home.resolve("tokens.env");
         try {
-            Files.writeString(file, env);
+            OwnerOnly.write(file, env.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
