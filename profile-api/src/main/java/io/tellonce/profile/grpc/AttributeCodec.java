@@ -5,7 +5,9 @@ import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.proto.v1.PersonAttributes;
 import io.tellonce.proto.v1.PostalAddress;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * Person attributes between the wire and storage, where they are one flat map (one entry per
- * attribute, so that each attribute keeps its own "latest observation wins" timestamp).
+ * attribute, so that each attribute keeps its own "latest observation wins" timestamp). Lengths and
+ * counts are the contract's bounds (bounds.proto), refused before a request reaches this code.
  */
 final class AttributeCodec {
-    static final int MAX_VALUE_LENGTH = 1024;
-    static final int MAX_CUSTOM = 50;
+    /** No one alive was born before this; an earlier date is a typing or a placeholder (0001-01-01). */
+    static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final String CUSTOM = "custom.";
     private static final Pattern CUSTOM_KEY = Pattern.compile("^[a-z0-9_-]{1,64}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
@@ -26,13 +29,22 @@ final class AttributeCodec {
     private AttributeCodec() {
     }
 
-    static Map<String, String> read(PersonAttributes attributes, String field, List<FieldViolation> problems) {
+    /**
+     * Where today is furthest ahead (Kiribati, UTC+14): a person born there today is not refused
+     * for a birth date that is still tomorrow in UTC.
+     */
+    private static final ZoneOffset EARLIEST_TIME_ZONE = ZoneOffset.ofHours(14);
+
+    /** @param now the service's clock: no one is born after today */
+    static Map<String, String> read(PersonAttributes attributes, String field, Instant now,
+                                    List<FieldViolation> problems) {
+        LocalDate today = LocalDate.ofInstant(now, EARLIEST_TIME_ZONE);
         Map<String, String> flat = new LinkedHashMap<>();
         text(flat, "given_name", attributes.getGivenName(), field + ".given_name", problems);
         text(flat, "family_name", attributes.getFamilyName(), field + ".family_name", problems);
         text(flat, "full_name", attributes.getFullName(), field + ".full_name", problems);
         if (attributes.hasDateOfBirth()) {
-            dateOfBirth(flat, attributes.getDateOfBirth(), field + ".date_of_birth", problems);
+            dateOfBirth(flat, attributes.getDateOfBirth(), field + ".date_of_birth", today, problems);
         }
         if (!attributes.getLocale().isEmpty() && !LANGUAGE_TAG.matcher(attributes.getLocale()).matches()) {
             problems.add(new FieldViolation(field + ".locale", "must be a BCP 47 language tag such as en-GB"));
@@ -41,9 +53,6 @@ final class AttributeCodec {
         }
         if (attributes.hasAddress()) {
             address(flat, attributes.getAddress(), field + ".address", problems);
-        }
-        if (attributes.getCustomCount() > MAX_CUSTOM) {
-            problems.add(new FieldViolation(field + ".custom", "must have at most " + MAX_CUSTOM + " entries"));
         }
         attributes.getCustomMap().forEach((key, value) -> {
             if (!CUSTOM_KEY.matcher(key).matches()) {
@@ -58,6 +67,12 @@ final class AttributeCodec {
 
     private static void address(Map<String, String> flat, PostalAddress address, String field,
                                 List<FieldViolation> problems) {
+        for (int i = 0; i < address.getLinesCount(); i++) {
+            if (address.getLines(i).chars().anyMatch(Character::isISOControl)) {
+                problems.add(new FieldViolation(field + ".lines[" + i + "]", "must not contain control characters"));
+                return;
+            }
+        }
         if (address.getLinesCount() > 0) {
             text(flat, "address.lines", String.join("\n", address.getLinesList()), field + ".lines", problems);
         }
@@ -71,12 +86,20 @@ final class AttributeCodec {
         }
     }
 
-    private static void dateOfBirth(Map<String, String> flat, Date date, String field, List<FieldViolation> problems) {
+    private static void dateOfBirth(Map<String, String> flat, Date date, String field, LocalDate today,
+                                    List<FieldViolation> problems) {
+        LocalDate birth;
         try {
-            flat.put("date_of_birth", LocalDate.of(date.getYear(), date.getMonth(), date.getDay()).toString());
+            birth = LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
         } catch (DateTimeException e) {
             problems.add(new FieldViolation(field, "must be a full calendar date (year, month and day)"));
+            return;
         }
+        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(today)) {
+            problems.add(new FieldViolation(field, "must be between " + EARLIEST_BIRTH + " and today"));
+            return;
+        }
+        flat.put("date_of_birth", birth.toString());
     }
 
     private static void text(Map<String, String> flat, String key, String value, String path,
@@ -85,8 +108,9 @@ final class AttributeCodec {
         if (stripped.isEmpty()) {
             return;
         }
-        if (stripped.length() > MAX_VALUE_LENGTH) {
-            problems.add(new FieldViolation(path, "must be at most " + MAX_VALUE_LENGTH + " characters"));
+        // Address lines arrive joined by new lines, each already checked.
+        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && !(c == '\n' && key.equals("address.lines")))) {
+            problems.add(new FieldViolation(path, "must not contain control characters"));
             return;
         }
         flat.put(key, stripped);

@@ -7,6 +7,7 @@ import io.tellonce.proto.v1.FindMatchesRequest;
 import io.tellonce.proto.v1.MatchObservation;
 import io.tellonce.proto.v1.ProfileLookup;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,12 @@ final class FindMatchesRequestReader {
 
     private final IdentifierMessages identifiers;
     private final ProfileLookups lookups;
+    private final Clock clock;
 
-    FindMatchesRequestReader(IdentifierMessages identifiers, ProfileLookups lookups) {
+    FindMatchesRequestReader(IdentifierMessages identifiers, ProfileLookups lookups, Clock clock) {
         this.identifiers = identifiers;
         this.lookups = lookups;
+        this.clock = clock;
     }
 
     /** Exactly one of observation and profile is present. */
@@ -75,7 +78,7 @@ final class FindMatchesRequestReader {
             }
         }
         Map<String, String> attributes = AttributeCodec.read(observation.getAttributes(), "observation.attributes",
-                problems);
+                clock.instant(), problems);
         if (attributes.isEmpty() && observation.getIdentifiersCount() == 0) {
             problems.add(new FieldViolation("observation", "must carry at least one attribute or identifier"));
         }

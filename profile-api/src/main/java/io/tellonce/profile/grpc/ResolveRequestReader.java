@@ -44,7 +44,8 @@ final class ResolveRequestReader {
                 identifiers.read(request.getIdentifiers(i), "identifiers[" + i + "]", problems).ifPresent(seen::add);
             }
         }
-        Map<String, String> attributes = AttributeCodec.read(request.getAttributes(), "attributes", problems);
+        Map<String, String> attributes = AttributeCodec.read(request.getAttributes(), "attributes", clock.instant(),
+                problems);
         String source = request.getSourceSystem().strip();
         if (source.length() > MAX_SOURCE_LENGTH) {
             problems.add(new FieldViolation("source_system", "must be at most " + MAX_SOURCE_LENGTH + " characters"));
