@@ -292,10 +292,13 @@ class ConsentLedgerTest extends ServiceTest {
         SetConsentRequest bad = SetConsentRequest.newBuilder().setLookup(byId(person))
                 .setPurpose(ConsentPurpose.CONSENT_PURPOSE_UNSPECIFIED).setChannel(ConsentChannel.CONSENT_CHANNEL_UNSPECIFIED)
                 .setStatusValue(42).setCaptureTime(at("2026-11-02T00:00:00Z")).setExpireTime(at("2026-11-01T00:00:00Z"))
-                .setEvidence("x".repeat(5000)).build();
+                .build();
 
         assertThat(Failures.invalidFields(() -> consent().setConsent(bad))).containsExactlyInAnyOrder("purpose",
-                "channel", "status", "source_system", "actor", "expire_time", "evidence");
+                "channel", "status", "source_system", "actor", "expire_time");
+        // Sizes are checked where the request enters, before anything else reads it (ADR 20).
+        assertThat(Failures.invalidFields(() -> consent().setConsent(bad.toBuilder().setEvidence("x".repeat(5000)).build())))
+                .containsExactly("evidence");
         assertThat(Failures.invalidFields(() -> consent().setConsent(answer(byId(person),
                 ConsentPurpose.CONSENT_PURPOSE_CUSTOM, ConsentChannel.CONSENT_CHANNEL_EMAIL,
                 ConsentStatus.CONSENT_STATUS_WITHDRAWN, "2026-11-01T00:00:00Z").setCustomPurpose("Bad Name")

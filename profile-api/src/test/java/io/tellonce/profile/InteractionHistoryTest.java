@@ -225,13 +225,17 @@ class InteractionHistoryTest extends ServiceTest {
         };
         List<String> fields = Failures.invalidFields(() -> history().recordInteraction(RecordInteractionRequest.newBuilder()
                 .addIdentifiers(newcomer)
-                .setInteraction(tooManyMessages.apply(valid.clone()).clearChannel().clearOccurTime()
+                .setInteraction(valid.clone().clearChannel().clearOccurTime()
                         .setCaseId("not-a-uuid")
                         .addSurveyAnswers(SurveyAnswer.newBuilder().setType(SurveyType.SURVEY_TYPE_NPS).setScore(11)))
                 .build()));
 
         assertThat(fields).containsExactlyInAnyOrder("interaction.channel", "interaction.occur_time",
-                "interaction.transcript", "interaction.case_id", "interaction.survey_answers[0].score");
+                "interaction.case_id", "interaction.survey_answers[0].score");
+        // Sizes are checked where the request enters, before anything else reads it (ADR 20).
+        assertThat(Failures.invalidFields(() -> history().recordInteraction(RecordInteractionRequest.newBuilder()
+                .addIdentifiers(newcomer).setInteraction(tooManyMessages.apply(valid.clone())).build())))
+                .containsExactly("interaction.transcript");
         assertThat(Failures.code(() -> asTenant(ProfileServiceGrpc.newBlockingStub(service.channel()), "acme")
                 .getProfile(profileByIdentifier(newcomer)))).as("the identifier was not resolved either")
                 .isEqualTo(Status.Code.NOT_FOUND);

@@ -26,9 +26,10 @@ final class GrpcServerAssembly extends GrpcServerBuilder {
 
     private final RequestGate gate;
 
-    GrpcServerAssembly(@Nullable HealthStatusManagerContainer health, FailureStatus failures) {
+    GrpcServerAssembly(@Nullable HealthStatusManagerContainer health, FailureStatus failures, PageTokenSeal seal,
+                       CallerTenant callers) {
         super(health);
-        this.gate = new RequestGate(new RequestBounds(), failures);
+        this.gate = new RequestGate(new RequestBounds(), failures, seal, callers);
     }
 
     @Override

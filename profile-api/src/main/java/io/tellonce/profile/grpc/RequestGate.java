@@ -1,5 +1,8 @@
 package io.tellonce.profile.grpc;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -10,8 +13,10 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
+import io.tellonce.profile.security.AuthenticatedCaller;
 import java.io.InputStream;
 import java.util.List;
 
@@ -19,7 +24,8 @@ import java.util.List;
  * Where every request enters: one whose bytes are not a valid message of the RPC's type, or whose
  * fields exceed the contract's bounds ({@link RequestBounds}), is answered INVALID_ARGUMENT before
  * the endpoint sees it, so no endpoint ever trims, normalises or matches a pattern over unbounded
- * text. grpc-java would answer a parse failure UNKNOWN ("Application error processing RPC") because it
+ * text. Page tokens are opened here and next page tokens sealed here ({@link PageTokenSeal}), for
+ * every RPC whose request has a {@code page_token}, so an endpoint only ever sees positions it issued. grpc-java would answer a parse failure UNKNOWN ("Application error processing RPC") because it
  * parses before any interceptor runs; here the parse failure becomes a null message that the method's
  * own listener turns into a clear refusal.
  */
@@ -27,9 +33,14 @@ final class RequestGate {
     private final RequestBounds bounds;
     private final FailureStatus failures;
 
-    RequestGate(RequestBounds bounds, FailureStatus failures) {
+    private final PageTokenSeal seal;
+    private final CallerTenant callers;
+
+    RequestGate(RequestBounds bounds, FailureStatus failures, PageTokenSeal seal, CallerTenant callers) {
         this.bounds = bounds;
         this.failures = failures;
+        this.seal = seal;
+        this.callers = callers;
     }
 
     ServerServiceDefinition guard(ServerServiceDefinition service) {
@@ -49,7 +60,16 @@ final class RequestGate {
         MethodDescriptor<Q, A> lenient = original.toBuilder()
                 .setRequestMarshaller(new NullWhenMalformed<>(original.getRequestMarshaller())).build();
         ServerCallHandler<Q, A> handler = method.getServerCallHandler();
-        return ServerMethodDefinition.create(lenient, (call, headers) -> new Refusing<>(handler.startCall(call, headers), call));
+        boolean paged = original.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier schema
+                && PageTokenSeal.pages(schema.getMethodDescriptor().getInputType());
+        return ServerMethodDefinition.create(lenient, (call, headers) -> {
+            if (!paged) {
+                return new Refusing<>(handler.startCall(call, headers), call, null);
+            }
+            // The caller is in the context while the call starts: CallerAuthentication put it there.
+            Sealing<Q, A> sealing = new Sealing<>(call, callers.authenticated());
+            return new Refusing<>(handler.startCall(sealing, headers), call, sealing);
+        });
     }
 
     private record NullWhenMalformed<T>(MethodDescriptor.Marshaller<T> parser) implements MethodDescriptor.Marshaller<T> {
@@ -70,11 +90,14 @@ final class RequestGate {
 
     private final class Refusing<Q, A> extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
         private final ServerCall<Q, A> call;
+        private final Sealing<Q, A> sealing;
         private boolean refused;
 
-        Refusing(ServerCall.Listener<Q> delegate, ServerCall<Q, A> call) {
+        /** @param sealing the call's answers on their way out, for an RPC that pages; null for others */
+        Refusing(ServerCall.Listener<Q> delegate, ServerCall<Q, A> call, Sealing<Q, A> sealing) {
             super(delegate);
             this.call = call;
+            this.sealing = sealing;
         }
 
         @Override
@@ -88,15 +111,42 @@ final class RequestGate {
                         + call.getMethodDescriptor().getFullMethodName() + " request message"), new Metadata());
                 return;
             }
-            List<FieldViolation> oversized = message instanceof com.google.protobuf.Message request
-                    ? bounds.violations(request) : List.of();
-            if (!oversized.isEmpty()) {
-                refused = true;
-                StatusRuntimeException status = failures.of(new InvalidRequest(oversized));
-                call.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
+            if (!(message instanceof Message request)) {
+                super.onMessage(message);
                 return;
             }
-            super.onMessage(message);
+            List<FieldViolation> oversized = bounds.violations(request);
+            if (!oversized.isEmpty()) {
+                refuse(new InvalidRequest(oversized));
+                return;
+            }
+            if (sealing == null) {
+                super.onMessage(message);
+                return;
+            }
+            sealing.answering(request);
+            FieldDescriptor tokenField = request.getDescriptorForType().findFieldByName(PageTokenSeal.TOKEN_FIELD);
+            String token = (String) request.getField(tokenField);
+            if (token.isEmpty()) {
+                super.onMessage(message);
+                return;
+            }
+            String position;
+            try {
+                position = seal.open(call.getMethodDescriptor().getFullMethodName(), sealing.caller, request, token);
+            } catch (InvalidRequest forged) {
+                refuse(forged);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Q opened = (Q) request.toBuilder().setField(tokenField, position).build();
+            super.onMessage(opened);
+        }
+
+        private void refuse(InvalidRequest invalid) {
+            refused = true;
+            StatusRuntimeException status = failures.of(invalid);
+            call.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
         }
 
         @Override
@@ -111,6 +161,37 @@ final class RequestGate {
             if (!refused) {
                 super.onReady();
             }
+        }
+    }
+
+    /** Seals the next page token of each answer for the request it answers (see {@link PageTokenSeal}). */
+    private final class Sealing<Q, A> extends ForwardingServerCall.SimpleForwardingServerCall<Q, A> {
+        private final AuthenticatedCaller caller;
+        private volatile Message request;
+
+        Sealing(ServerCall<Q, A> call, AuthenticatedCaller caller) {
+            super(call);
+            this.caller = caller;
+        }
+
+        void answering(Message request) {
+            this.request = request;
+        }
+
+        @Override
+        public void sendMessage(A message) {
+            if (message instanceof Message answer && request != null) {
+                FieldDescriptor next = answer.getDescriptorForType().findFieldByName(PageTokenSeal.NEXT_TOKEN_FIELD);
+                String position = next == null ? "" : (String) answer.getField(next);
+                if (!position.isEmpty()) {
+                    @SuppressWarnings("unchecked")
+                    A sealed = (A) answer.toBuilder().setField(next, seal.issue(getMethodDescriptor().getFullMethodName(),
+                            caller, request, position)).build();
+                    super.sendMessage(sealed);
+                    return;
+                }
+            }
+            super.sendMessage(message);
         }
     }
 }
