@@ -58,6 +58,9 @@ class CasesTest extends ServiceTest {
         assertThat(history().openCase(open).getCase()).as("a retried open opens nothing new").isEqualTo(opened);
         assertThat(opened.getStatus()).isEqualTo(CaseStatus.CASE_STATUS_OPEN);
         assertThat(opened.getTopic()).isEqualTo("billing.refund");
+        assertThat(history().getCase(GetCaseRequest.newBuilder().setCaseId(opened.getCaseId()).build()).getCase()
+                .getCreateTime()).as("issue 17: the time a create answers is the time reads answer")
+                .isEqualTo(opened.getCreateTime());
 
         Instant now = Instant.now();
         Interaction chat = history().recordInteraction(onProfile(profile,
