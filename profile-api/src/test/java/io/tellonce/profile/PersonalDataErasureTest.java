@@ -223,6 +223,78 @@ class PersonalDataErasureTest extends ServiceTest {
                 .anyMatch(row -> row.getString("rpc").equals("tellonce.v1.PrivacyService/ErasePerson"));
     }
 
+    /** Issue 17: a delete stamped now lost to writes stamped with a caller's time up to five minutes ahead. */
+    @Test
+    void writesStampedInTheFutureAreErasedToo() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String mail = uniqueEmail("ahead" + tag);
+        String given = "Futurus" + tag;
+        String evidence = "form signed ahead " + tag;
+        Instant ahead = Instant.now().plus(Duration.ofMinutes(4)).truncatedTo(ChronoUnit.SECONDS);
+        String profile = identity("acme").resolve(ResolveRequest.newBuilder().setSourceSystem("web")
+                .addIdentifiers(email(mail)).setObservedAt(ts(ahead))
+                .setAttributes(PersonAttributes.newBuilder().setGivenName(given)).build()).getProfileId();
+        asTenant(ConsentServiceGrpc.newBlockingStub(service.channel()), "acme").setConsent(SetConsentRequest.newBuilder()
+                .setLookup(byId(profile)).setPurpose(ConsentPurpose.CONSENT_PURPOSE_MARKETING)
+                .setChannel(ConsentChannel.CONSENT_CHANNEL_EMAIL).setStatus(ConsentStatus.CONSENT_STATUS_GRANTED)
+                .setLegalBasis(LegalBasis.LEGAL_BASIS_CONSENT).setSourceSystem("web").setActor("customer")
+                .setCaptureTime(ts(ahead)).setEvidence(evidence).build());
+        history("acme").recordInteraction(RecordInteractionRequest.newBuilder().setProfileId(profile)
+                .setInteraction(Interaction.newBuilder().setChannel(Channel.CHANNEL_CHAT)
+                        .setDirection(Direction.DIRECTION_INBOUND).setOccurTime(ts(ahead)).setTopic("ahead")
+                        .setSummary("spoke ahead " + tag).setSourceSystem("chat")).build());
+
+        erase("acme", byId(profile), "");
+
+        assertThat(cassandraHolds(List.of(mail, given, evidence, "spoke ahead " + tag))).isEmpty();
+    }
+
+    /** Issue 17: a desktop watching the person must not wait on a stream that will never speak again. */
+    @Test
+    void anOpenContextStreamOnTheErasedPersonEndsWithNotFound() throws InterruptedException {
+        String mail = uniqueEmail("watched");
+        String profile = identity("acme").resolve(ResolveRequest.newBuilder().setSourceSystem("web")
+                .addIdentifiers(email(mail)).build()).getProfileId();
+        java.util.concurrent.BlockingQueue<Object> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        asTenant(io.tellonce.proto.v1.ContextServiceGrpc.newStub(service.channel()), "acme")
+                .withDeadlineAfter(2, java.util.concurrent.TimeUnit.MINUTES)
+                .watchCustomerContext(io.tellonce.proto.v1.WatchCustomerContextRequest.newBuilder()
+                        .setLookup(byId(profile)).build(), new io.grpc.stub.StreamObserver<>() {
+                            @Override
+                            public void onNext(io.tellonce.proto.v1.WatchCustomerContextResponse change) {
+                                heard.add(change);
+                            }
+
+                            @Override
+                            public void onError(Throwable failure) {
+                                heard.add(Status.fromThrowable(failure).getCode());
+                            }
+
+                            @Override
+                            public void onCompleted() {
+                                heard.add("completed");
+                            }
+                        });
+        // The stream is open once it delivers a change: keep recording until one arrives.
+        Object first = null;
+        for (int i = 0; i < 30 && first == null; i++) {
+            history("acme").recordInteraction(RecordInteractionRequest.newBuilder().setProfileId(profile)
+                    .setInteraction(Interaction.newBuilder().setChannel(Channel.CHANNEL_CHAT)
+                            .setDirection(Direction.DIRECTION_INBOUND).setOccurTime(ts(Instant.now()))
+                            .setTopic("watch").setSourceSystem("chat")).build());
+            first = heard.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(first).isInstanceOf(io.tellonce.proto.v1.WatchCustomerContextResponse.class);
+
+        erase("acme", byId(profile), "");
+
+        Object end = heard.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+        while (end instanceof io.tellonce.proto.v1.WatchCustomerContextResponse) {
+            end = heard.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(end).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
     @Test
     void erasingAgainByAnyIdOrIdentifierOrKeyReturnsTheSameReceipt() {
         Person person = richPerson("acme");

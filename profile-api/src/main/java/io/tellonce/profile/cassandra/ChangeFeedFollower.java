@@ -134,6 +134,7 @@ final class ChangeFeedFollower implements ChangeFollower {
             case ChangeFeed.PROFILES_MERGED -> ProfileChange.Kind.PROFILES_MERGED;
             case ChangeFeed.PROFILE_UNMERGED -> ProfileChange.Kind.PROFILE_UNMERGED;
             case ChangeFeed.IDENTIFIER_MOVED -> ProfileChange.Kind.IDENTIFIER_MOVED;
+            case ChangeFeed.PROFILE_REMOVED -> ProfileChange.Kind.PROFILE_REMOVED;
             default -> ProfileChange.Kind.OTHER;
         };
     }

@@ -70,10 +70,14 @@ final class ErasureStatements {
         deleteInteractionById = p.of("DELETE FROM interaction_by_id WHERE tenant = ? AND interaction_id = ?");
         deleteInteractionBucket = p.of("DELETE FROM interaction WHERE tenant = ? AND node_id = ? AND bucket = ?");
         deleteBuckets = p.of("DELETE FROM interaction_bucket WHERE tenant = ? AND node_id = ?");
-        deleteCase = p.of("DELETE FROM customer_case WHERE tenant = ? AND case_id = ?");
-        deleteNodeCases = p.of("DELETE FROM node_case WHERE tenant = ? AND node_id = ?");
-        deleteConsentLedger = p.of("DELETE FROM consent_ledger WHERE tenant = ? AND node_id = ?");
-        deleteConsentCurrent = p.of("DELETE FROM consent_current WHERE tenant = ? AND node_id = ?");
+        // Rows written with a caller's time as their write timestamp (an observation, a consent's capture,
+        // a case's activity: up to five minutes ahead) are deleted with a timestamp an hour ahead, so that
+        // the delete wins over them. Harmless: these partitions are keyed by node and case ids that are
+        // never written again once their person is erased.
+        deleteCase = p.of("DELETE FROM customer_case USING TIMESTAMP ? WHERE tenant = ? AND case_id = ?");
+        deleteNodeCases = p.of("DELETE FROM node_case USING TIMESTAMP ? WHERE tenant = ? AND node_id = ?");
+        deleteConsentLedger = p.of("DELETE FROM consent_ledger USING TIMESTAMP ? WHERE tenant = ? AND node_id = ?");
+        deleteConsentCurrent = p.of("DELETE FROM consent_current USING TIMESTAMP ? WHERE tenant = ? AND node_id = ?");
         // Who read or changed the data stays (accountability); what the entry said about the person goes.
         redactAudit = p.of("DELETE detail FROM audit_log WHERE tenant = ? AND node_id = ? AND day = ? AND audit_id = ?");
         deleteLinkOnOtherNode = p.of("DELETE FROM identity_link WHERE tenant = ? AND node_id = ? AND link_id = ?");
@@ -87,7 +91,7 @@ final class ErasureStatements {
         deleteSharedMark = p.of("DELETE FROM shared_identifier WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
         releaseClaim = p.of("DELETE FROM identifier_owner WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?"
                 + " IF node_id = ?");
-        deleteNode = p.of("DELETE FROM identity_node WHERE tenant = ? AND node_id = ?");
+        deleteNode = p.of("DELETE FROM identity_node USING TIMESTAMP ? WHERE tenant = ? AND node_id = ?");
         deleteCluster = p.of("DELETE FROM profile_cluster WHERE tenant = ? AND root_id = ?");
     }
 

@@ -5,6 +5,9 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,16 +24,23 @@ import java.util.stream.Stream;
  */
 @Singleton
 final class PersonalDataRemoval {
+    /** Beyond any write timestamp the service accepts (callers' times up to five minutes ahead). */
+    private static final Duration AHEAD_OF_ACCEPTED_WRITES = Duration.ofHours(1);
+
     private final CqlSession session;
     private final ErasureStatements cql;
+    private final Clock clock;
 
-    PersonalDataRemoval(CqlSession session, ErasureStatements cql) {
+    PersonalDataRemoval(CqlSession session, ErasureStatements cql, Clock clock) {
         this.session = session;
         this.cql = cql;
+        this.clock = clock;
     }
 
     void remove(TenantId tenant, PersonalDataSurvey.Survey survey) {
         String t = tenant.value();
+        Instant later = clock.instant().plus(AHEAD_OF_ACCEPTED_WRITES);
+        long ahead = later.getEpochSecond() * 1_000_000L + later.getNano() / 1_000;
         List<ProfileId> nodes = survey.nodes();
         // Remembered answers quote identifiers and explanations; their index goes after them.
         all(survey.remembered().stream().map(r -> cql.deleteRemembered.bind(t, r.operation(), r.key())));
@@ -40,10 +50,10 @@ final class PersonalDataRemoval {
         all(survey.buckets().stream().map(b -> cql.deleteInteractionBucket.bind(t, b.node().value(), b.bucket())));
         all(nodes.stream().map(node -> cql.deleteBuckets.bind(t, node.value())));
         // Cases with their history, found through node_case.
-        all(survey.cases().stream().map(id -> cql.deleteCase.bind(t, id)));
-        all(nodes.stream().map(node -> cql.deleteNodeCases.bind(t, node.value())));
-        all(nodes.stream().flatMap(node -> Stream.of(cql.deleteConsentLedger.bind(t, node.value()),
-                cql.deleteConsentCurrent.bind(t, node.value()))));
+        all(survey.cases().stream().map(id -> cql.deleteCase.bind(ahead, t, id)));
+        all(nodes.stream().map(node -> cql.deleteNodeCases.bind(ahead, t, node.value())));
+        all(nodes.stream().flatMap(node -> Stream.of(cql.deleteConsentLedger.bind(ahead, t, node.value()),
+                cql.deleteConsentCurrent.bind(ahead, t, node.value()))));
         all(survey.auditDetails().stream().map(row -> cql.redactAudit.bind(t, row.node().value(), row.day(),
                 row.auditId())));
         all(survey.reviews().stream().flatMap(r -> Stream.of(cql.deleteReviewDecision.bind(t, r.itemId()),
@@ -70,8 +80,8 @@ final class PersonalDataRemoval {
                 .map(listed -> cql.releaseClaim.bind(t, listed.identifier().kind().storageName(),
                         listed.identifier().namespace(), listed.identifier().value(), listed.node().value())));
         ProfileId root = nodes.get(0);
-        all(nodes.stream().filter(node -> !node.equals(root)).map(node -> cql.deleteNode.bind(t, node.value())));
-        all(Stream.of(cql.deleteNode.bind(t, root.value())));
+        all(nodes.stream().filter(node -> !node.equals(root)).map(node -> cql.deleteNode.bind(ahead, t, node.value())));
+        all(Stream.of(cql.deleteNode.bind(ahead, t, root.value())));
         all(nodes.stream().map(node -> cql.deleteCluster.bind(t, node.value())));
     }
 

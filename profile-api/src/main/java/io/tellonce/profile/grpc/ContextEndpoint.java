@@ -178,7 +178,14 @@ final class ContextEndpoint extends ContextServiceGrpc.ContextServiceImplBase {
         try {
             TenantId tenant = tenants.current();
             lookups.find(tenant, request.getLookup())
-                    .thenCompose(id -> watches.watch(tenant, id, change -> send(stream, change)))
+                    .thenCompose(id -> watches.watch(tenant, id, change -> send(stream, change), gone -> {
+                        stop(watch.getAndSet(null));
+                        synchronized (stream) {
+                            if (!stream.isCancelled()) {
+                                stream.onError(failures.of(gone));
+                            }
+                        }
+                    }))
                     .whenComplete((started, failure) -> {
                         if (failure != null) {
                             stream.onError(failures.of(failure));

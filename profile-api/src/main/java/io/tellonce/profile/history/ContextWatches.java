@@ -2,6 +2,7 @@ package io.tellonce.profile.history;
 
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.ProfileNotFound;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.Optional;
@@ -36,13 +37,15 @@ public final class ContextWatches {
     }
 
     /**
-     * Starts delivering the person's changes to the sink, one at a time, in order.
+     * Starts delivering the person's changes to the sink, one at a time, in order, until the person is
+     * erased: then {@code end} is told once, with a {@link ProfileNotFound}, and nothing more is sent.
      *
      * @return closing it stops the stream's work; @throws ProfileNotFound (through the stage)
      */
-    public CompletionStage<AutoCloseable> watch(TenantId tenant, ProfileId watched, Consumer<ContextChange> sink) {
+    public CompletionStage<AutoCloseable> watch(TenantId tenant, ProfileId watched, Consumer<ContextChange> sink,
+                                                Consumer<ProfileNotFound> end) {
         return history.person(tenant, watched).thenApply(person -> {
-            Watch watch = new Watch(tenant, watched, person, sink);
+            Watch watch = new Watch(tenant, watched, person, sink, end);
             return follower.follow(tenant, watch::offer);
         });
     }
@@ -52,24 +55,44 @@ public final class ContextWatches {
         private final TenantId tenant;
         private final ProfileId watched;
         private final Consumer<ContextChange> sink;
+        private final Consumer<ProfileNotFound> end;
         private volatile Person person;
+        private volatile boolean ended;
         private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
 
-        Watch(TenantId tenant, ProfileId watched, Person person, Consumer<ContextChange> sink) {
+        Watch(TenantId tenant, ProfileId watched, Person person, Consumer<ContextChange> sink,
+              Consumer<ProfileNotFound> end) {
             this.tenant = tenant;
             this.watched = watched;
             this.person = person;
             this.sink = sink;
+            this.end = end;
         }
 
         synchronized void offer(ProfileChange change) {
-            if (!touches(change)) {
+            if (ended || !touches(change)) {
                 return;
             }
-            chain = chain.thenCompose(done -> handle(change)).exceptionally(failure -> {
-                LOG.warn("a context stream of {} could not follow change {}: {}", watched, change.id(), failure.toString());
-                return null;
-            });
+            chain = chain.thenCompose(done -> ended ? CompletableFuture.completedFuture(null) : handle(change))
+                    .exceptionally(failure -> {
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        if (cause instanceof ProfileNotFound gone) {
+                            // The person was erased (or is being): the desktop must not wait on silence.
+                            finish(gone);
+                        } else {
+                            LOG.warn("a context stream of {} could not follow change {}: {}", watched, change.id(),
+                                    failure.toString());
+                        }
+                        return null;
+                    });
+        }
+
+        private void finish(ProfileNotFound gone) {
+            if (!ended) {
+                ended = true;
+                end.accept(gone);
+            }
         }
 
         private boolean touches(ProfileChange change) {
@@ -79,6 +102,10 @@ public final class ContextWatches {
         }
 
         private CompletionStage<Void> handle(ProfileChange change) {
+            if (change.kind() == ProfileChange.Kind.PROFILE_REMOVED) {
+                finish(new ProfileNotFound(watched.toString()));
+                return CompletableFuture.completedFuture(null);
+            }
             if (change.kind().regroups()) {
                 return history.person(tenant, watched).thenAccept(now -> {
                     person = now;

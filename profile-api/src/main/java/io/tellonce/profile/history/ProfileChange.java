@@ -12,7 +12,9 @@ import java.util.UUID;
  * @param detail   INTERACTION_RECORDED: the interaction id; CASE_CHANGED: the case id; otherwise words
  */
 public record ProfileChange(UUID id, Kind kind, Set<ProfileId> profiles, String detail, Instant at) {
-    public enum Kind { INTERACTION_RECORDED, CASE_CHANGED, PROFILES_MERGED, PROFILE_UNMERGED, IDENTIFIER_MOVED, OTHER;
+    public enum Kind { INTERACTION_RECORDED, CASE_CHANGED, PROFILES_MERGED, PROFILE_UNMERGED, IDENTIFIER_MOVED,
+        /** The person was erased: the nodes named are gone. */
+        PROFILE_REMOVED, OTHER;
 
         /** Whether the change can alter which nodes make up a profile. */
         public boolean regroups() {
