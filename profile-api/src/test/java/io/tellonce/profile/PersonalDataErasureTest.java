@@ -9,16 +9,14 @@ import static io.tellonce.profile.support.ServiceUnderTest.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
-import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.tellonce.profile.support.DirectElasticsearch;
 import io.tellonce.profile.support.Eventually;
 import io.tellonce.profile.support.Failures;
 import io.tellonce.profile.support.ServiceTest;
 import io.tellonce.profile.support.ServiceUnderTest;
+import io.tellonce.profile.support.StoreContents;
 import io.tellonce.profile.support.TcpProxy;
 import io.tellonce.proto.v1.CaseStatus;
 import io.tellonce.proto.v1.Channel;
@@ -54,10 +52,6 @@ import io.tellonce.proto.v1.TranscriptMessage;
 import io.tellonce.proto.v1.UpdateCaseRequest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,7 +77,6 @@ class PersonalDataErasureTest extends ServiceTest {
     @Inject
     CqlSession session;
 
-    private final DirectElasticsearch direct = new DirectElasticsearch();
     private TcpProxy elasticsearch;
 
     PersonalDataErasureTest() {
@@ -419,53 +412,18 @@ class PersonalDataErasureTest extends ServiceTest {
                         .setReason("ticket DSAR-1").setIdempotencyKey(key).build()).getReceipt();
     }
 
-    /** Every row of every table of the keyspace (as the schema lists them) that contains one of the values. */
     private List<String> cassandraHolds(List<String> secrets) {
-        List<String> found = new ArrayList<>();
-        List<String> tables = session.execute(SimpleStatement.newInstance("SELECT table_name FROM system_schema.tables"
-                + " WHERE keyspace_name = ?", service.namespace())).all().stream()
-                .map(row -> row.getString("table_name")).toList();
-        assertThat(tables).contains("identity_node", "interaction", "audit_log", "idempotent_response", "erasure");
-        for (String table : tables) {
-            for (Row row : session.execute(SimpleStatement.newInstance("SELECT * FROM " + service.namespace() + "."
-                    + table))) {
-                String text = rowText(row).toLowerCase(Locale.ROOT);
-                secrets.stream().filter(secret -> text.contains(secret.toLowerCase(Locale.ROOT)))
-                        .forEach(secret -> found.add(table + " holds " + secret + ": " + text));
-            }
-        }
-        return found;
+        assertThat(contents().tables()).contains("identity_node", "interaction", "audit_log", "idempotent_response", "erasure");
+        return contents().cassandraHolding(secrets);
     }
 
-    /** The row's values as text; blobs (remembered answers) decoded, so that protobuf strings show. */
-    private static String rowText(Row row) {
-        StringBuilder text = new StringBuilder();
-        int i = 0;
-        for (ColumnDefinition column : row.getColumnDefinitions()) {
-            Object value = row.getObject(i++);
-            if (value instanceof ByteBuffer bytes) {
-                ByteBuffer copy = bytes.duplicate();
-                byte[] raw = new byte[copy.remaining()];
-                copy.get(raw);
-                text.append(column.getName()).append('=').append(new String(raw, StandardCharsets.ISO_8859_1));
-            } else {
-                text.append(column.getName()).append('=').append(value);
-            }
-            text.append(' ');
-        }
-        return text.toString();
-    }
-
-    /** The values found in any document of this class's indexes, read from Elasticsearch directly. */
     private List<String> indexHolds(List<String> secrets) {
-        String prefix = "/" + service.namespace() + "_*";
-        direct.send(HttpRequest.newBuilder(direct.uri(prefix + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build());
-        String body = direct.send(HttpRequest.newBuilder(direct.uri(prefix + "/_search?size=10000"))
-                .GET().build()).body().toLowerCase(Locale.ROOT);
-        return secrets.stream().filter(secret -> body.contains(secret.toLowerCase(Locale.ROOT))).toList();
+        return contents().indexesHolding(secrets);
     }
 
-
+    private StoreContents contents() {
+        return new StoreContents(session, service.namespace());
+    }
 
     private IdentityServiceGrpc.IdentityServiceBlockingStub identity(String tenant) {
         return asTenant(IdentityServiceGrpc.newBlockingStub(service.channel()), tenant);

@@ -21,9 +21,11 @@ public final class Consents {
     private final ConsentRules rules;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Erasures erasures;
 
     public Consents(PersonLookups lookups, ProfileQueries profiles, ProfileMembers members, ConsentLedger ledger,
-                    ConsentRules rules, AuditTrail audit, Clock clock) {
+                    ConsentRules rules, AuditTrail audit, Clock clock, Erasures erasures) {
+        this.erasures = erasures;
         this.lookups = lookups;
         this.profiles = profiles;
         this.members = members;
@@ -56,7 +58,10 @@ public final class Consents {
                                         + " " + change.purpose().words() + " on channel " + change.channel().storageName()
                                         + change.scope().map(scope -> " for " + scope).orElse("")
                                         + " (record " + record.recordId() + ")");
-                        return ledger.append(tenant, record, entry).thenApply(done -> new Recorded(profile.profile(), record));
+                        return ledger.append(tenant, record, entry)
+                                .thenCompose(done -> erasures.refuseIfErased(tenant, target,
+                                        () -> CompletableFuture.completedFuture(null)))
+                                .thenApply(done -> new Recorded(profile.profile(), record));
                     });
                 }));
     }

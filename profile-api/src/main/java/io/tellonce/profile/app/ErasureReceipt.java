@@ -40,6 +40,17 @@ public record ErasureReceipt(UUID erasureId, ProfileId profile, List<ProfileId> 
                 Optional.of(at));
     }
 
+    /**
+     * The receipt counting, of each kind, the most that any pass found: the count taken before the
+     * nodes were marked can miss a write acknowledged just before the mark, which the removal's own
+     * survey (after the mark) finds.
+     */
+    public ErasureReceipt countingAtLeast(Map<String, Long> found) {
+        Map<String, Long> most = new java.util.LinkedHashMap<>(removed);
+        found.forEach((kind, count) -> most.merge(kind, count, Math::max));
+        return new ErasureReceipt(erasureId, profile, nodes, most, suppressed, actor, reason, requestedAt, completedAt);
+    }
+
     /** The same erasure over more nodes (a retry that found nodes the first attempt did not know yet). */
     public ErasureReceipt withNodes(List<ProfileId> more) {
         List<ProfileId> all = java.util.stream.Stream.concat(nodes.stream(), more.stream()).distinct().toList();

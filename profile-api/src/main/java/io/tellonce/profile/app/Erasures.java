@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Erases a person (ADR 14): counts what their nodes hold, marks every node as being erased and
@@ -56,6 +57,34 @@ public final class Erasures {
                                 .thenCompose(hits -> hits.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
                                         : ledger.ofNode(tenant, hits.values().iterator().next().profile())), lookup)
                         : CompletableFuture.failedFuture(failure));
+    }
+
+    /**
+     * The check every write about a person makes after it is written (RecordInteraction, SetConsent,
+     * OpenCase): an erasure that began before the write may already have surveyed the person, and would
+     * leave the write behind, or delete it after it was acknowledged. So when the node is part of an
+     * erasure, {@code withdraw} removes what the write wrote outside the node's own partitions, the
+     * erasure's removal runs again over the person's nodes (it surveys anew, so it takes the rest with
+     * it), and the write is refused: FAILED_PRECONDITION while the erasure had not finished, NOT_FOUND after.
+     * The write comes first and the check after, and an erasure marks before it surveys: so either the
+     * check sees the mark, or the survey sees the write.
+     */
+    public CompletionStage<Void> refuseIfErased(TenantId tenant, ProfileId node,
+                                                Supplier<CompletionStage<Void>> withdraw) {
+        return ledger.ofNode(tenant, node).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            ErasureReceipt receipt = found.get();
+            RuntimeException refusal = receipt.complete() ? new ProfileNotFound(node.toString())
+                    : new PreconditionFailed("the person is being erased (erasure " + receipt.erasureId()
+                    + "); nothing was recorded");
+            // Removal only: the erasure's receipt is its own to complete (an unfinished one is finished by
+            // repeating ErasePerson), and keeps what it first answered.
+            return withdraw.get()
+                    .thenCompose(withdrawn -> data.remove(tenant, receipt.nodes()))
+                    .thenCompose(removed -> CompletableFuture.<Void>failedFuture(refusal));
+        });
     }
 
     /** A person who is there: a new erasure, or one a crash interrupted that has found more nodes since. */
@@ -108,7 +137,7 @@ public final class Erasures {
     private CompletionStage<ErasureReceipt> removeAll(TenantId tenant, ErasureReceipt receipt) {
         return data.remove(tenant, receipt.nodes())
                 .thenCompose(removed -> {
-                    ErasureReceipt done = receipt.completedAt(now());
+                    ErasureReceipt done = receipt.countingAtLeast(removed).completedAt(now());
                     return ledger.complete(tenant, done).thenApply(completed -> done);
                 });
     }

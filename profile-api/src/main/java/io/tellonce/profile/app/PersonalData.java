@@ -16,8 +16,10 @@ public interface PersonalData {
     /**
      * Deletes all of it, in an order that a retry after a crash can finish: what is found through
      * another record is deleted before the record that leads to it, and the nodes themselves last.
+     *
+     * @return how many records of each kind it found to delete (as {@link Holdings#counts()})
      */
-    CompletionStage<Void> remove(TenantId tenant, List<ProfileId> nodes);
+    CompletionStage<Map<String, Long>> remove(TenantId tenant, List<ProfileId> nodes);
 
     /** @param identifiers the identifiers the nodes own (linkable ones: placeholders never identify anyone) */
     record Holdings(List<Identifier> identifiers, Map<String, Long> counts) {

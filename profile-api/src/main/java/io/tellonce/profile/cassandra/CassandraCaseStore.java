@@ -18,6 +18,7 @@ import io.tellonce.profile.history.CaseStore;
 import io.tellonce.profile.history.CustomerCase;
 import io.tellonce.profile.history.Interaction;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,14 +42,16 @@ final class CassandraCaseStore implements CaseStore {
     private final CaseActivity activity;
     private final InteractionRows interactions;
     private final ChangeFeed feed;
+    private final Clock clock;
 
     CassandraCaseStore(CqlSession session, HistoryStatements cql, CaseActivity activity, InteractionRows interactions,
-                       ChangeFeed feed) {
+                       ChangeFeed feed, Clock clock) {
         this.session = session;
         this.cql = cql;
         this.activity = activity;
         this.interactions = interactions;
         this.feed = feed;
+        this.clock = clock;
     }
 
     @Override
@@ -62,6 +65,17 @@ final class CassandraCaseStore implements CaseStore {
                 .addStatement(activity.event(tenant, opened.id(), event));
         activity.opened(tenant, opened).forEach(batch::addStatement);
         batch.addStatement(feed.change(tenant, CASE_CHANGED, List.of(opened.node()), opened.id().toString()));
+        return session.executeAsync(batch.setIdempotence(true).build()).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> withdraw(TenantId tenant, CustomerCase opened) {
+        String t = tenant.value();
+        long after = PersonalDataRemoval.aheadOfAcceptedWrites(clock);
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.deleteCase.bind(after, t, opened.id()))
+                .addStatement(cql.deleteNodeCase.bind(after, t, opened.node().value(), opened.id()))
+                .addStatement(feed.change(tenant, CASE_CHANGED, List.of(opened.node()), opened.id().toString()));
         return session.executeAsync(batch.setIdempotence(true).build()).thenApply(done -> null);
     }
 

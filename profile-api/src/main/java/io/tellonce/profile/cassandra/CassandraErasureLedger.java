@@ -47,7 +47,7 @@ final class CassandraErasureLedger implements ErasureLedger {
                 + " requested_at, completed_at FROM erasure WHERE tenant = ? AND node_id = ?");
         insertReceipt = prepare("INSERT INTO erasure (tenant, node_id, erasure_id, profile_id, node_ids, status, removed,"
                 + " suppressed, actor, reason, requested_at) VALUES (?, ?, ?, ?, ?, '" + ERASING + "', ?, ?, ?, ?, ?)");
-        completeReceipt = prepare("UPDATE erasure SET status = '" + ERASED + "', completed_at = ?"
+        completeReceipt = prepare("UPDATE erasure SET status = '" + ERASED + "', completed_at = ?, removed = ?"
                 + " WHERE tenant = ? AND node_id = ?");
         selectSuppression = prepare("SELECT erasure_id, profile_id, erased_at FROM identifier_suppression"
                 + " WHERE tenant = ? AND identifier_hash = ?");
@@ -102,7 +102,7 @@ final class CassandraErasureLedger implements ErasureLedger {
     public CompletionStage<Void> complete(TenantId tenant, ErasureReceipt receipt) {
         BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
         receipt.nodes().forEach(node -> batch.addStatement(completeReceipt.bind(receipt.completedAt().orElseThrow(),
-                tenant.value(), node.value())));
+                receipt.removed(), tenant.value(), node.value())));
         // The indexer reads each node again, finds nothing, and removes its document: also when
         // Elasticsearch is down now, as soon as it is back (ADR 13).
         batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_REMOVED, receipt.nodes(),

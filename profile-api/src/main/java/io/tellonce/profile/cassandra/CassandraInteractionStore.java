@@ -82,6 +82,18 @@ final class CassandraInteractionStore implements InteractionStore {
     }
 
     @Override
+    public CompletionStage<Void> withdraw(TenantId tenant, Interaction interaction) {
+        String t = tenant.value();
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.deleteInteraction.bind(t, interaction.node().value(), bucket(interaction.occurredAt()),
+                        interaction.occurredAt(), interaction.id()))
+                .addStatement(cql.deleteInteractionById.bind(t, interaction.id()))
+                .addStatement(feed.change(tenant, INTERACTION_RECORDED, List.of(interaction.node()),
+                        interaction.id().toString()));
+        return session.executeAsync(batch.setIdempotence(true).build()).thenApply(done -> null);
+    }
+
+    @Override
     public CompletionStage<Optional<Interaction>> find(TenantId tenant, UUID id) {
         return session.executeAsync(cql.selectInteractionById.bind(tenant.value(), id)).thenCompose(located -> {
             Row where = located.one();

@@ -6,6 +6,7 @@ import io.tellonce.profile.app.PersonalData;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,11 @@ final class CassandraPersonalData implements PersonalData {
     }
 
     @Override
-    public CompletionStage<Void> remove(TenantId tenant, List<ProfileId> nodes) {
-        return CompletableFuture.runAsync(() -> removal.remove(tenant, survey.of(tenant, nodes)), clusterThreads);
+    public CompletionStage<Map<String, Long>> remove(TenantId tenant, List<ProfileId> nodes) {
+        return CompletableFuture.supplyAsync(() -> {
+            PersonalDataSurvey.Survey found = survey.of(tenant, nodes);
+            removal.remove(tenant, found);
+            return found.counts();
+        }, clusterThreads);
     }
 }

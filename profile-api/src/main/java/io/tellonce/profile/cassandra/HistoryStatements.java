@@ -29,6 +29,10 @@ final class HistoryStatements {
     final PreparedStatement setNodeCaseStatus;
     final PreparedStatement setNodeCaseActivity;
     final PreparedStatement selectNodeCases;
+    final PreparedStatement deleteInteraction;
+    final PreparedStatement deleteInteractionById;
+    final PreparedStatement deleteCase;
+    final PreparedStatement deleteNodeCase;
 
     HistoryStatements(CqlSession session) {
         insertInteraction = prepare(session, "INSERT INTO interaction (tenant, bucket, " + INTERACTION_COLUMNS
@@ -66,6 +70,14 @@ final class HistoryStatements {
                 + " last_interaction_id = ? WHERE tenant = ? AND node_id = ? AND case_id = ?");
         selectNodeCases = prepare(session, "SELECT case_id, title, topic, status, opened_at, updated_at,"
                 + " last_activity_at, last_interaction_id FROM node_case WHERE tenant = ? AND node_id = ?");
+        // A write withdrawn because its person is being erased (Erasures.refuseIfErased); the case's rows
+        // may carry activity stamped up to five minutes ahead, so its delete is stamped by the caller.
+        deleteInteraction = prepare(session, "DELETE FROM interaction WHERE tenant = ? AND node_id = ? AND bucket = ?"
+                + " AND occurred_at = ? AND interaction_id = ?");
+        deleteInteractionById = prepare(session, "DELETE FROM interaction_by_id WHERE tenant = ? AND interaction_id = ?");
+        deleteCase = prepare(session, "DELETE FROM customer_case USING TIMESTAMP ? WHERE tenant = ? AND case_id = ?");
+        deleteNodeCase = prepare(session, "DELETE FROM node_case USING TIMESTAMP ? WHERE tenant = ? AND node_id = ?"
+                + " AND case_id = ?");
     }
 
     private static PreparedStatement prepare(CqlSession session, String cql) {

@@ -39,8 +39,7 @@ final class PersonalDataRemoval {
 
     void remove(TenantId tenant, PersonalDataSurvey.Survey survey) {
         String t = tenant.value();
-        Instant later = clock.instant().plus(AHEAD_OF_ACCEPTED_WRITES);
-        long ahead = later.getEpochSecond() * 1_000_000L + later.getNano() / 1_000;
+        long ahead = aheadOfAcceptedWrites(clock);
         List<ProfileId> nodes = survey.nodes();
         // Remembered answers quote identifiers and explanations; their index goes after them.
         all(survey.remembered().stream().map(r -> cql.deleteRemembered.bind(t, r.operation(), r.key())));
@@ -83,6 +82,12 @@ final class PersonalDataRemoval {
         all(nodes.stream().filter(node -> !node.equals(root)).map(node -> cql.deleteNode.bind(ahead, t, node.value())));
         all(Stream.of(cql.deleteNode.bind(ahead, t, root.value())));
         all(nodes.stream().map(node -> cql.deleteCluster.bind(t, node.value())));
+    }
+
+    /** A write timestamp (microseconds) later than any a write accepted now may carry. */
+    static long aheadOfAcceptedWrites(Clock clock) {
+        Instant later = clock.instant().plus(AHEAD_OF_ACCEPTED_WRITES);
+        return later.getEpochSecond() * 1_000_000L + later.getNano() / 1_000;
     }
 
     /** Runs one step's statements in parallel and waits for all: the next step starts only after. */

@@ -20,6 +20,9 @@ public interface CaseStore {
     CompletionStage<Void> update(TenantId tenant, CustomerCase changed, List<CaseEvent> events,
                                  Optional<Interaction> added);
 
+    /** Removes a case just opened for a person who turned out to be being erased (ADR 14). */
+    CompletionStage<Void> withdraw(TenantId tenant, CustomerCase opened);
+
     /** The case with its history. */
     CompletionStage<Optional<CustomerCase>> find(TenantId tenant, UUID caseId);
 

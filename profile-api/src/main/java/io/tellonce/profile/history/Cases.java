@@ -3,6 +3,7 @@ package io.tellonce.profile.history;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.Erasures;
 import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.profile.app.RecordNotFound;
 import jakarta.inject.Singleton;
@@ -27,8 +28,10 @@ public final class Cases {
     private final InteractionStore interactions;
     private final PersonHistory history;
     private final Clock clock;
+    private final Erasures erasures;
 
-    public Cases(CaseStore store, InteractionStore interactions, PersonHistory history, Clock clock) {
+    public Cases(CaseStore store, InteractionStore interactions, PersonHistory history, Clock clock, Erasures erasures) {
+        this.erasures = erasures;
         this.store = store;
         this.interactions = interactions;
         this.history = history;
@@ -58,7 +61,9 @@ public final class Cases {
                     Optional.empty(), actor, note, now);
             CustomerCase aCase = new CustomerCase(id, node, title, topic, CaseStatus.OPEN, actor, now, now, now,
                     Optional.empty(), List.of(opened));
-            return store.open(tenant, aCase, opened).thenApply(done -> new Found(aCase, person.profile()));
+            return store.open(tenant, aCase, opened)
+                    .thenCompose(done -> erasures.refuseIfErased(tenant, node, () -> store.withdraw(tenant, aCase)))
+                    .thenApply(done -> new Found(aCase, person.profile()));
         });
     }
 

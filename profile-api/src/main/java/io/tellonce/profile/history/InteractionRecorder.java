@@ -6,6 +6,7 @@ import io.tellonce.identity.IdentityGraph;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
+import io.tellonce.profile.app.Erasures;
 import io.tellonce.profile.app.PreconditionFailed;
 import io.tellonce.profile.app.RecordNotFound;
 import io.tellonce.profile.app.ScreenedResolutions;
@@ -32,9 +33,11 @@ public final class InteractionRecorder {
     private final InteractionStore interactions;
     private final CaseStore cases;
     private final Clock clock;
+    private final Erasures erasures;
 
     public InteractionRecorder(ScreenedResolutions resolutions, IdentityGraph graph, PersonHistory history,
-                               InteractionStore interactions, CaseStore cases, Clock clock) {
+                               InteractionStore interactions, CaseStore cases, Clock clock, Erasures erasures) {
+        this.erasures = erasures;
         this.resolutions = resolutions;
         this.graph = graph;
         this.history = history;
@@ -73,6 +76,8 @@ public final class InteractionRecorder {
                 samePerson(tenant, aCase, placed).thenCompose(checked -> {
                     Interaction interaction = draft.on(id, placed.node(), clock.instant());
                     return interactions.record(tenant, interaction, aCase)
+                            .thenCompose(done -> erasures.refuseIfErased(tenant, placed.node(),
+                                    () -> interactions.withdraw(tenant, interaction)))
                             .thenApply(done -> new Recorded(interaction, placed.profile()));
                 })));
     }

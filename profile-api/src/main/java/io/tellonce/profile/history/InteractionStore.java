@@ -17,6 +17,12 @@ public interface InteractionStore {
      */
     CompletionStage<Void> record(TenantId tenant, Interaction interaction, Optional<CustomerCase> itsCase);
 
+    /**
+     * Removes an interaction just recorded for a person who turned out to be being erased, and publishes
+     * the change so that the search index drops it too (ADR 14).
+     */
+    CompletionStage<Void> withdraw(TenantId tenant, Interaction interaction);
+
     CompletionStage<Optional<Interaction>> find(TenantId tenant, UUID id);
 
     /**
