@@ -45,6 +45,9 @@ import org.junit.jupiter.api.Test;
 class SearchProfilesTest extends ServiceTest {
     private static final Duration INDEXED = Duration.ofSeconds(20);
 
+    @jakarta.inject.Inject
+    io.tellonce.search.IndexBootstrap bootstrap;
+
     SearchProfilesTest() {
         super("it_search");
     }
@@ -211,6 +214,20 @@ class SearchProfilesTest extends ServiceTest {
         agent.join();
         assertThat(misses).as("search answered throughout the rebuild").isEmpty();
         assertThat(during).isNotEqualTo(before);
+
+        // Issue 17: starting again (as after a restart) must not create the version's plain index once
+        // more beside the rebuilt one: nothing would read, update or erase that orphan.
+        String plain = io.tellonce.search.SearchIndexes.PROFILES.indexName(service.namespace() + "_");
+        Eventually.await("the index the alias left is deleted", Duration.ofSeconds(60), () -> indexExists(plain),
+                exists -> !exists);
+        assertThat(bootstrap.ensureIndexes()).isTrue();
+        assertThat(indexExists(plain)).as(plain).isFalse();
+    }
+
+    private static boolean indexExists(String index) {
+        io.tellonce.profile.support.DirectElasticsearch direct = new io.tellonce.profile.support.DirectElasticsearch();
+        return direct.send(java.net.http.HttpRequest.newBuilder(direct.uri("/" + index))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode() == 200;
     }
 
     private GetIndexStatusResponse indexStatus() {

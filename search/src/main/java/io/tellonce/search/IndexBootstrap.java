@@ -37,7 +37,7 @@ public final class IndexBootstrap {
     /** Whether every current index version exists and its alias points at an index. */
     public boolean indexesReady() throws IOException {
         for (IndexDefinition definition : definitions) {
-            if (!client.indices().exists(e -> e.index(definition.indexName(prefix))).value()
+            if ((!currentVersionServes(definition) && !client.indices().exists(e -> e.index(definition.indexName(prefix))).value())
                     || !client.indices().existsAlias(e -> e.name(definition.alias(prefix))).value()) {
                 return false;
             }
@@ -45,10 +45,25 @@ public final class IndexBootstrap {
         return true;
     }
 
+    /**
+     * Whether the alias is on an index of the current version: the one this class creates, or one a
+     * reindex built from it ({@code <index>-<time>}). Then there is nothing to create: creating the
+     * plain name again would leave an index that nothing reads or erases (issue 17).
+     */
+    private boolean currentVersionServes(IndexDefinition definition) throws IOException {
+        String index = definition.indexName(prefix);
+        String alias = definition.alias(prefix);
+        if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+            return false;
+        }
+        return client.indices().getAlias(a -> a.name(alias)).result().keySet().stream()
+                .anyMatch(name -> name.equals(index) || name.startsWith(index + "-"));
+    }
+
     private void ensure(IndexDefinition definition) throws IOException {
         String index = definition.indexName(prefix);
         String alias = definition.alias(prefix);
-        if (client.indices().exists(e -> e.index(index)).value()) {
+        if (client.indices().exists(e -> e.index(index)).value() || currentVersionServes(definition)) {
             return;
         }
         boolean aliasTaken = client.indices().existsAlias(e -> e.name(alias)).value();
