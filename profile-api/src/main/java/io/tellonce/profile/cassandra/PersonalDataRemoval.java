@@ -29,11 +29,13 @@ final class PersonalDataRemoval {
 
     private final CqlSession session;
     private final ErasureStatements cql;
+    private final ChangeFeed feed;
     private final Clock clock;
 
-    PersonalDataRemoval(CqlSession session, ErasureStatements cql, Clock clock) {
+    PersonalDataRemoval(CqlSession session, ErasureStatements cql, ChangeFeed feed, Clock clock) {
         this.session = session;
         this.cql = cql;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -48,6 +50,11 @@ final class PersonalDataRemoval {
         all(survey.interactions().stream().map(id -> cql.deleteInteractionById.bind(t, id)));
         all(survey.buckets().stream().map(b -> cql.deleteInteractionBucket.bind(t, b.node().value(), b.bucket())));
         all(nodes.stream().map(node -> cql.deleteBuckets.bind(t, node.value())));
+        // Each removed interaction is published by its id, so that the indexer reads it again, finds
+        // nothing and deletes its document with a later version: the node's removal alone deletes the
+        // documents it finds, and misses one the indexer is still writing from an earlier read.
+        all(survey.interactions().stream().map(id -> feed.change(tenant, ChangeFeed.INTERACTION_RECORDED,
+                List.of(nodes.get(0)), id.toString())));
         // Cases with their history, found through node_case.
         all(survey.cases().stream().map(id -> cql.deleteCase.bind(ahead, t, id)));
         all(nodes.stream().map(node -> cql.deleteNodeCases.bind(ahead, t, node.value())));
