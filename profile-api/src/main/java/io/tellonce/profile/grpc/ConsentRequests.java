@@ -24,9 +24,6 @@ import java.util.UUID;
 /** Checks consent requests completely, naming every offending field, before anything is read or written. */
 @Singleton
 final class ConsentRequests {
-    static final int MAX_CHECKS = 1000;
-    static final int MAX_POLICY_VERSION = 64;
-    static final int MAX_EVIDENCE = 4096;
 
     private final ProfileLookups lookups;
     private final IdentifierMessages identifiers;
@@ -71,8 +68,6 @@ final class ConsentRequests {
                         + status.get().storageName()));
             }
         }
-        bounded(request.getPolicyVersion(), "policy_version", MAX_POLICY_VERSION, problems);
-        bounded(request.getEvidence(), "evidence", MAX_EVIDENCE, problems);
         ResolveRequestReader.checkKey(request.getIdempotencyKey(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -101,8 +96,8 @@ final class ConsentRequests {
 
     List<ConsentChecks.Check> checks(List<ConsentCheck> checks) {
         List<FieldViolation> problems = new ArrayList<>();
-        if (checks.isEmpty() || checks.size() > MAX_CHECKS) {
-            throw new InvalidRequest("checks", "must hold 1 to " + MAX_CHECKS + " checks");
+        if (checks.isEmpty()) {
+            throw new InvalidRequest("checks", "must hold at least 1 check");
         }
         List<ConsentChecks.Check> read = new ArrayList<>(checks.size());
         for (int i = 0; i < checks.size(); i++) {
@@ -127,18 +122,6 @@ final class ConsentRequests {
     }
 
     private static String accountable(String value, String field, List<FieldViolation> problems) {
-        String stripped = value.strip();
-        if (stripped.isEmpty() || stripped.length() > SupervisorRequests.MAX_ACTOR
-                || stripped.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new FieldViolation(field, "is required, at most " + SupervisorRequests.MAX_ACTOR
-                    + " characters without control characters"));
-        }
-        return stripped;
-    }
-
-    private static void bounded(String value, String field, int max, List<FieldViolation> problems) {
-        if (value.length() > max) {
-            problems.add(new FieldViolation(field, "must be at most " + max + " characters"));
-        }
+        return RequestFields.text(value, field, true, problems);
     }
 }

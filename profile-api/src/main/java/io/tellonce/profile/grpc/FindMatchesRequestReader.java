@@ -68,14 +68,9 @@ final class FindMatchesRequestReader {
 
     private Observed observed(MatchObservation observation, List<FieldViolation> problems) {
         List<Identifier> seen = new ArrayList<>();
-        if (observation.getIdentifiersCount() > ResolveRequestReader.MAX_IDENTIFIERS) {
-            problems.add(new FieldViolation("observation.identifiers", "must contain at most "
-                    + ResolveRequestReader.MAX_IDENTIFIERS + " identifiers"));
-        } else {
-            for (int i = 0; i < observation.getIdentifiersCount(); i++) {
-                identifiers.read(observation.getIdentifiers(i), "observation.identifiers[" + i + "]", problems)
-                        .ifPresent(seen::add);
-            }
+        for (int i = 0; i < observation.getIdentifiersCount(); i++) {
+            identifiers.read(observation.getIdentifiers(i), "observation.identifiers[" + i + "]", problems)
+                    .ifPresent(seen::add);
         }
         Map<String, String> attributes = AttributeCodec.read(observation.getAttributes(), "observation.attributes",
                 clock.instant(), problems);

@@ -29,10 +29,6 @@ final class HistoryRequests {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_INTERACTION_PAGE = 500;
     static final int MAX_CASE_PAGE = 100;
-    static final int MAX_TITLE = 256;
-    static final int MAX_TOPIC = 128;
-    static final int MAX_ACTOR = 128;
-    static final int MAX_NOTE = 1024;
 
     private HistoryRequests() {
     }
@@ -60,7 +56,7 @@ final class HistoryRequests {
             problems.add(new FieldViolation("end_time", "must be after start_time"));
         }
         Optional<UUID> caseId = RequestFields.uuid(request.getCaseId(), "case_id", "a case id", problems);
-        String topic = text(request.getTopic(), "topic", MAX_TOPIC, false, problems).toLowerCase(Locale.ROOT);
+        String topic = text(request.getTopic(), "topic", false, problems).toLowerCase(Locale.ROOT);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
@@ -119,10 +115,10 @@ final class HistoryRequests {
 
     static Opening opening(OpenCaseRequest request) {
         List<FieldViolation> problems = new ArrayList<>();
-        Opening opening = new Opening(text(request.getTitle(), "title", MAX_TITLE, true, problems),
-                text(request.getTopic(), "topic", MAX_TOPIC, false, problems).toLowerCase(Locale.ROOT),
-                text(request.getActor(), "actor", MAX_ACTOR, true, problems),
-                text(request.getNote(), "note", MAX_NOTE, false, problems));
+        Opening opening = new Opening(text(request.getTitle(), "title", true, problems),
+                text(request.getTopic(), "topic", false, problems).toLowerCase(Locale.ROOT),
+                text(request.getActor(), "actor", true, problems),
+                text(request.getNote(), "note", false, problems));
         ResolveRequestReader.checkKey(request.getIdempotencyKey(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -148,8 +144,8 @@ final class HistoryRequests {
         if (request.getStatusValue() == 0 && request.getAddInteractionId().isEmpty()) {
             problems.add(new FieldViolation("status", "name a new status, an add_interaction_id, or both"));
         }
-        String actor = text(request.getActor(), "actor", MAX_ACTOR, true, problems);
-        String note = text(request.getNote(), "note", MAX_NOTE, false, problems);
+        String actor = text(request.getActor(), "actor", true, problems);
+        String note = text(request.getNote(), "note", false, problems);
         ResolveRequestReader.checkKey(request.getIdempotencyKey(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);

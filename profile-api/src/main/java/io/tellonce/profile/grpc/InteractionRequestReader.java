@@ -37,10 +37,6 @@ import java.util.Optional;
  */
 @Singleton
 final class InteractionRequestReader {
-    static final int MAX_ID_TEXT = 128;
-    static final int MAX_CHANNEL_DETAIL = 64;
-    static final int MAX_QUESTION = 512;
-    static final int MAX_SURVEY_ANSWERS = 10;
 
     private final ResolveRequestReader identities;
     private final HistorySettings limits;
@@ -110,14 +106,19 @@ final class InteractionRequestReader {
         }
         Optional<Instant> occurredAt = occurredAt(wire, problems);
         Participants participants = new Participants(
-                text(wire.getParticipants().getAgentId(), "interaction.participants.agent_id", MAX_ID_TEXT, false, problems),
-                text(wire.getParticipants().getBotId(), "interaction.participants.bot_id", MAX_ID_TEXT, false, problems),
-                text(wire.getParticipants().getQueue(), "interaction.participants.queue", MAX_ID_TEXT, false, problems));
-        String channelDetail = text(wire.getChannelDetail(), "interaction.channel_detail", MAX_CHANNEL_DETAIL, false,
+                text(wire.getParticipants().getAgentId(), "interaction.participants.agent_id", false, problems),
+                text(wire.getParticipants().getBotId(), "interaction.participants.bot_id", false, problems),
+                text(wire.getParticipants().getQueue(), "interaction.participants.queue", false, problems));
+        String channelDetail = text(wire.getChannelDetail(), "interaction.channel_detail", false,
                 problems);
-        String topic = text(wire.getTopic(), "interaction.topic", MAX_ID_TEXT, false, problems).toLowerCase(Locale.ROOT);
-        String summary = text(wire.getSummary(), "interaction.summary", limits.maxSummaryLength(), false, problems);
-        String source = text(wire.getSourceSystem(), "interaction.source_system", MAX_ID_TEXT, false, problems);
+        String topic = text(wire.getTopic(), "interaction.topic", false, problems).toLowerCase(Locale.ROOT);
+        String summary = text(wire.getSummary(), "interaction.summary", false, problems);
+        // The contract allows 4,000 characters; a deployment may allow fewer.
+        if (summary.length() > limits.maxSummaryLength()) {
+            problems.add(new FieldViolation("interaction.summary", "must be at most " + limits.maxSummaryLength()
+                    + " characters"));
+        }
+        String source = text(wire.getSourceSystem(), "interaction.source_system", false, problems);
         List<TranscriptLine> transcript = transcript(wire, problems);
         Optional<Sentiment> sentiment = domain(wire.getSentiment(), HistoryMessages.SENTIMENT, Sentiment.class);
         if (sentiment.isEmpty()) {
@@ -180,16 +181,11 @@ final class InteractionRequestReader {
     }
 
     private static List<SurveyAnswer> surveyAnswers(Interaction wire, List<FieldViolation> problems) {
-        if (wire.getSurveyAnswersCount() > MAX_SURVEY_ANSWERS) {
-            problems.add(new FieldViolation("interaction.survey_answers", "must have at most " + MAX_SURVEY_ANSWERS
-                    + " answers"));
-            return List.of();
-        }
         List<SurveyAnswer> answers = new ArrayList<>();
         for (int i = 0; i < wire.getSurveyAnswersCount(); i++) {
             var answer = wire.getSurveyAnswers(i);
             String field = "interaction.survey_answers[" + i + "]";
-            String question = text(answer.getQuestion(), field + ".question", MAX_QUESTION, false, problems);
+            String question = text(answer.getQuestion(), field + ".question", false, problems);
             Optional<SurveyType> type = domain(answer.getType(), HistoryMessages.SURVEY_TYPE, SurveyType.class);
             if (type.isEmpty()) {
                 problems.add(new FieldViolation(field + ".type", "must be SURVEY_TYPE_CSAT, SURVEY_TYPE_CES or"

@@ -19,7 +19,6 @@ import java.util.function.IntFunction;
 
 /** Checks an interaction search request and reads its filters, order and page; every problem names its field. */
 final class InteractionSearchRequestReader {
-    static final int MAX_TOPIC = HistoryRequests.MAX_TOPIC;
 
     private InteractionSearchRequestReader() {
     }
@@ -31,10 +30,6 @@ final class InteractionSearchRequestReader {
 
     static Read read(SearchInteractionsRequest request, ProfileLookups lookups) {
         List<FieldViolation> problems = new ArrayList<>();
-        if (request.getQuery().length() > SearchRequestReader.MAX_QUERY_LENGTH) {
-            problems.add(new FieldViolation("query", "must be at most " + SearchRequestReader.MAX_QUERY_LENGTH
-                    + " characters"));
-        }
         InteractionSearchFilter filter = request.getFilter();
         Set<String> channels = names(filter.getChannelsCount(), i -> domain(filter.getChannels(i),
                 HistoryMessages.CHANNEL, io.tellonce.profile.history.Channel.class), "filter.channels", "Channel",
@@ -52,7 +47,7 @@ final class InteractionSearchRequestReader {
         if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
             problems.add(new FieldViolation("filter.end_time", "must be after filter.start_time"));
         }
-        String topic = RequestFields.text(filter.getTopic(), "filter.topic", MAX_TOPIC, false, problems)
+        String topic = RequestFields.text(filter.getTopic(), "filter.topic", false, problems)
                 .toLowerCase(Locale.ROOT);
         Optional<ProfileLookup> person = Optional.empty();
         if (filter.hasPerson()) {

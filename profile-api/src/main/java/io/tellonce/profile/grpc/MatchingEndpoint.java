@@ -52,7 +52,6 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
     static final int MIN_SAMPLE = 2;
     /** EM over this many profiles takes seconds on one core; more adds little to a model of ~50 numbers. */
     static final int MAX_SAMPLE = 20_000;
-    static final int MAX_DESCRIPTION = 200;
 
     private final CallerTenant tenants;
     private final FindMatchesRequestReader reader;
@@ -183,7 +182,7 @@ final class MatchingEndpoint extends MatchingServiceGrpc.MatchingServiceImplBase
                 problems.add(new FieldViolation("sample_size", "must be between " + MIN_SAMPLE + " and " + MAX_SAMPLE
                         + " (0 for " + DEFAULT_SAMPLE + ")"));
             }
-            String description = RequestFields.text(request.getDescription(), "description", MAX_DESCRIPTION, false,
+            String description = RequestFields.text(request.getDescription(), "description", false,
                     problems);
             ResolveRequestReader.checkKey(request.getIdempotencyKey(), problems);
             if (!problems.isEmpty()) {

@@ -17,13 +17,14 @@ final class RequestFields {
     private RequestFields() {
     }
 
-    /** The text stripped; a problem when required and empty, too long, or holding control characters. */
-    static String text(String value, String field, int max, boolean required, List<FieldViolation> problems) {
+    /**
+     * The text stripped; a problem when required and empty, or holding control characters. Its length
+     * is the contract's bound, checked before the request got here (RequestBounds).
+     */
+    static String text(String value, String field, boolean required, List<FieldViolation> problems) {
         String stripped = value.strip();
         if (required && stripped.isEmpty()) {
             problems.add(new FieldViolation(field, "is required"));
-        } else if (stripped.length() > max) {
-            problems.add(new FieldViolation(field, "must be at most " + max + " characters"));
         } else if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             problems.add(new FieldViolation(field, "must not contain control characters"));
         }

@@ -18,9 +18,6 @@ import java.util.Map;
 /** Checks a ResolveRequest completely, naming every offending field, and turns it into an observation. */
 @Singleton
 final class ResolveRequestReader {
-    static final int MAX_IDENTIFIERS = 50;
-    static final int MAX_SOURCE_LENGTH = 128;
-    static final int MAX_KEY_LENGTH = 128;
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     static final String UNSPECIFIED_SOURCE = "unspecified";
 
@@ -37,8 +34,6 @@ final class ResolveRequestReader {
         List<Identifier> seen = new ArrayList<>();
         if (request.getIdentifiersCount() == 0) {
             problems.add(new FieldViolation("identifiers", "must contain at least one identifier"));
-        } else if (request.getIdentifiersCount() > MAX_IDENTIFIERS) {
-            problems.add(new FieldViolation("identifiers", "must contain at most " + MAX_IDENTIFIERS + " identifiers"));
         } else {
             for (int i = 0; i < request.getIdentifiersCount(); i++) {
                 identifiers.read(request.getIdentifiers(i), "identifiers[" + i + "]", problems).ifPresent(seen::add);
@@ -47,9 +42,7 @@ final class ResolveRequestReader {
         Map<String, String> attributes = AttributeCodec.read(request.getAttributes(), "attributes", clock.instant(),
                 problems);
         String source = request.getSourceSystem().strip();
-        if (source.length() > MAX_SOURCE_LENGTH) {
-            problems.add(new FieldViolation("source_system", "must be at most " + MAX_SOURCE_LENGTH + " characters"));
-        } else if (source.chars().anyMatch(Character::isISOControl)) {
+        if (source.chars().anyMatch(Character::isISOControl)) {
             problems.add(new FieldViolation("source_system", "must not contain control characters"));
         }
         Instant observedAt = observedAt(request, problems);
@@ -78,9 +71,7 @@ final class ResolveRequestReader {
     }
 
     static void checkKey(String key, List<FieldViolation> problems) {
-        if (key.length() > MAX_KEY_LENGTH) {
-            problems.add(new FieldViolation("idempotency_key", "must be at most " + MAX_KEY_LENGTH + " characters"));
-        } else if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             problems.add(new FieldViolation("idempotency_key", "must be printable ASCII without spaces"));
         }
     }

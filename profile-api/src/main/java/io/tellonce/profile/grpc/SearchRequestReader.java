@@ -13,7 +13,6 @@ import java.util.Optional;
 
 /** Checks a search request and reads its filters and page; every problem names its field. */
 final class SearchRequestReader {
-    static final int MAX_QUERY_LENGTH = 200;
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     /** Elasticsearch's default result window: deep paging is not what an agent's typeahead needs. */
@@ -42,9 +41,6 @@ final class SearchRequestReader {
 
     static Read read(SearchProfilesRequest request) {
         List<FieldViolation> problems = new ArrayList<>();
-        if (request.getQuery().length() > MAX_QUERY_LENGTH) {
-            problems.add(new FieldViolation("query", "must be at most " + MAX_QUERY_LENGTH + " characters"));
-        }
         ProfileSearchFilter filter = request.getFilter();
         ProfileSearch.Filters filters = new ProfileSearch.Filters(text(filter.getLocality(), "filter.locality", problems),
                 text(filter.getPostalCode(), "filter.postal_code", problems),
@@ -66,9 +62,7 @@ final class SearchRequestReader {
     }
 
     private static Optional<String> text(String value, String field, List<FieldViolation> problems) {
-        if (value.length() > MAX_QUERY_LENGTH) {
-            problems.add(new FieldViolation(field, "must be at most " + MAX_QUERY_LENGTH + " characters"));
-        }
+        RequestFields.text(value, field, false, problems);
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 

@@ -17,9 +17,6 @@ import java.util.UUID;
 
 /** Checks the requests of supervisors' operations, naming every offending field. */
 final class SupervisorRequests {
-    static final int MAX_PROFILES = 20;
-    static final int MAX_ACTOR = 128;
-    static final int MAX_REASON = 1024;
 
     private SupervisorRequests() {
     }
@@ -33,8 +30,8 @@ final class SupervisorRequests {
     static Merge merge(MergeProfilesRequest request) {
         List<FieldViolation> problems = new ArrayList<>();
         List<ProfileId> profiles = new ArrayList<>();
-        if (request.getProfileIdsCount() < 2 || request.getProfileIdsCount() > MAX_PROFILES) {
-            problems.add(new FieldViolation("profile_ids", "must name 2 to " + MAX_PROFILES + " profiles"));
+        if (request.getProfileIdsCount() < 2) {
+            problems.add(new FieldViolation("profile_ids", "must name at least 2 profiles"));
         }
         for (int i = 0; i < request.getProfileIdsCount(); i++) {
             try {
@@ -136,11 +133,7 @@ final class SupervisorRequests {
     }
 
     static void accountable(String actor, String reason, List<FieldViolation> problems) {
-        if (actor.isBlank() || actor.length() > MAX_ACTOR) {
-            problems.add(new FieldViolation("actor", "is required, at most " + MAX_ACTOR + " characters"));
-        }
-        if (reason.isBlank() || reason.length() > MAX_REASON) {
-            problems.add(new FieldViolation("reason", "is required, at most " + MAX_REASON + " characters"));
-        }
+        RequestFields.text(actor, "actor", true, problems);
+        RequestFields.text(reason, "reason", true, problems);
     }
 }
