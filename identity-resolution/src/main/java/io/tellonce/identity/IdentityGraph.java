@@ -68,6 +68,9 @@ public interface IdentityGraph {
      * when the claims it allowed are made.
      *
      * @throws ClusterChangedException (through the stage) when the profile is locked or no longer a root
+     * @throws ProfileLockLost (through the stage) when the lock expired before the work was done: the
+     *                         work's claims may have been made after someone else's check of the profile;
+     *                         {@link #giveBack} them
      */
     <T> CompletionStage<T> underLock(TenantId tenant, ProfileId root, Supplier<CompletionStage<T>> work);
 
@@ -77,6 +80,15 @@ public interface IdentityGraph {
      * lock itself is taken (it keeps others out once the first claim makes the profile findable).
      */
     <T> CompletionStage<T> underNewProfileLock(TenantId tenant, ProfileId node, Supplier<CompletionStage<T>> work);
+
+    /**
+     * After {@link ProfileLockLost}: under a new lock of the node's profile, gives back (releases and
+     * unlists) the identifiers of {@code claimed} that the node owns, last first, for as long as the
+     * profile breaks the policy. Claims are lightweight transactions on the identifier's own partition
+     * and cannot be made conditional on the profile's lock, so a claim made after the lock expired is
+     * found out afterwards, when the unlock finds the lock gone, and undone here (ADR 21).
+     */
+    CompletionStage<Void> giveBack(TenantId tenant, ProfileId node, List<Identifier> claimed, MergePolicy policy);
 
     /**
      * Counts the sighting towards its value's distinct profiles, atomically across every service

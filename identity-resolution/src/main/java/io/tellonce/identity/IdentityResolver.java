@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * in {@link Identifier#PRIORITY_ORDER}, so two resolvers racing for the same new identifiers contend
  * on the same first claim and exactly one wins; the loser discards its unseen node and resolves
  * again. Merges lock the profiles they join and fail with {@link ClusterChangedException} when one
- * changed meanwhile; the resolver then plans again from fresh reads.
+ * changed meanwhile; the resolver then plans again from fresh reads. A lock that expired under its
+ * holder ({@link ProfileLockLost}) fails the call instead.
  */
 public final class IdentityResolver {
     private static final int ATTEMPTS = 8;
@@ -154,16 +155,16 @@ public final class IdentityResolver {
             // The new node is locked before its first claim makes it findable, so that nobody adds
             // identifiers to it while it claims its own.
             return graph.createProfile(tenant, candidate, observation, recordedOnly)
-                    .thenCompose(created -> graph.underNewProfileLock(tenant, candidate, () -> graph.claim(tenant,
-                                    linkable.get(0), candidate, observation, firstSeen())
-                            .thenCompose(claim -> {
-                                if (!claim.owner().equals(candidate)) {
-                                    return CompletableFuture.completedFuture(Optional.<List<Identifier>>empty());
-                                }
-                                List<Identifier> owned = new ArrayList<>(List.of(linkable.get(0)));
-                                return claimWithinPolicy(linkable.subList(1, linkable.size()), candidate, owned,
-                                        firstSeen()).thenApply(Optional::of);
-                            })))
+                    .thenCompose(created -> givenBackIfLockLost(candidate, linkable, graph.underNewProfileLock(tenant,
+                            candidate, () -> graph.claim(tenant, linkable.get(0), candidate, observation, firstSeen())
+                                    .thenCompose(claim -> {
+                                        if (!claim.owner().equals(candidate)) {
+                                            return CompletableFuture.completedFuture(Optional.<List<Identifier>>empty());
+                                        }
+                                        List<Identifier> owned = new ArrayList<>(List.of(linkable.get(0)));
+                                        return claimWithinPolicy(linkable.subList(1, linkable.size()), candidate, owned,
+                                                firstSeen()).thenApply(Optional::of);
+                                    }))))
                     .thenCompose(left -> left.isPresent() ? created(candidate, left.get())
                             : graph.discard(tenant, candidate).thenCompose(discarded -> run(attemptsLeft - 1)));
         }
@@ -305,8 +306,29 @@ public final class IdentityResolver {
             if (unowned.isEmpty()) {
                 return CompletableFuture.completedFuture(List.of());
             }
-            return graph.underLock(tenant, root, () -> graph.profileIdentifiers(tenant, root)
-                    .thenCompose(held -> claimWithinPolicy(unowned, node, new ArrayList<>(held), seenWith(seenWith))));
+            return givenBackIfLockLost(node, unowned, graph.underLock(tenant, root, () -> graph.profileIdentifiers(
+                    tenant, root).thenCompose(held -> claimWithinPolicy(unowned, node, new ArrayList<>(held),
+                    seenWith(seenWith)))));
+        }
+
+        /**
+         * Fails with the loss when the lock expired under the work, after giving back what the work may
+         * have claimed behind another caller's check of the profile (ADR 21). Not planned again here: a
+         * caller that waited out a whole lock lifetime has likely given up, and may retry.
+         */
+        private <T> CompletionStage<T> givenBackIfLockLost(ProfileId node, List<Identifier> attempted,
+                                                           CompletionStage<T> locked) {
+            return locked.handle((value, failure) -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ProfileLockLost lost) {
+                    return graph.giveBack(tenant, node, attempted, policy).<T>thenApply(given -> {
+                        throw lost;
+                    });
+                }
+                return failure == null ? CompletableFuture.completedFuture(value)
+                        : CompletableFuture.<T>failedFuture(cause);
+            }).thenCompose(next -> next);
         }
 
         private CompletionStage<Void> attach(ProfileId node, Map<Identifier, Claim> claims) {

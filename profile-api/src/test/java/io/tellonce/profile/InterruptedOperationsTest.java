@@ -33,6 +33,7 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -113,6 +114,32 @@ class InterruptedOperationsTest extends ServiceTest {
         assertThat(merged.getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
                 .containsExactlyInAnyOrder(first, second);
         assertThat(new GraphInvariants(session, tenant).broken(policies.apply(new TenantId(tenant)))).isEmpty();
+    }
+
+    /**
+     * Stopped after marking the first of the two profiles and before the last (ADR 21): the merge never
+     * committed, so the next read takes the mark off and the profiles stay apart; the observation merges
+     * them when it comes again.
+     */
+    @Test
+    void aMergeStoppedBeforeItsLastMarkNeverHappened() {
+        String tenant = "crash" + tenants.incrementAndGet();
+        Identifier first = email(uniqueEmail("ida"));
+        Identifier second = phone(uniquePhone());
+        String older = identity(tenant).resolve(seen("web", first)).getProfileId();
+        String newer = identity(tenant).resolve(seen("app", second)).getProfileId();
+
+        crashes.arm(ClusterSteps.PARTLY_MARKED);
+        assertThat(Failures.code(() -> identity(tenant).resolve(seen("shop", first, second))))
+                .isEqualTo(Status.Code.INTERNAL);
+
+        assertThat(profile(tenant, older).getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
+                .containsExactly(first);
+        assertThat(profile(tenant, newer).getIdentifiersList()).extracting(ProfileIdentifier::getIdentifier)
+                .containsExactly(second);
+        assertThat(new GraphInvariants(session, tenant).broken(policies.apply(new TenantId(tenant)))).isEmpty();
+        assertThat(identity(tenant).resolve(seen("shop", first, second)).getOutcome())
+                .isEqualTo(ResolveOutcome.RESOLVE_OUTCOME_MERGED);
     }
 
     @ParameterizedTest

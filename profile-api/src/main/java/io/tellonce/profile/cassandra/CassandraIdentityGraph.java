@@ -11,10 +11,12 @@ import com.datastax.oss.driver.api.core.uuid.Uuids;
 import io.tellonce.identity.Claim;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentityGraph;
+import io.tellonce.identity.MergePolicy;
 import io.tellonce.identity.MergeRequest;
 import io.tellonce.identity.MergeResult;
 import io.tellonce.identity.Observation;
 import io.tellonce.identity.ProfileId;
+import io.tellonce.identity.ProfileLockLost;
 import io.tellonce.identity.ReviewItem;
 import io.tellonce.identity.Sighting;
 import io.tellonce.identity.TenantId;
@@ -52,10 +54,12 @@ final class CassandraIdentityGraph implements IdentityGraph {
     private final ChangeFeed feed;
     private final Clock clock;
     private final SharedValueCounts sharedValues;
+    private final ClusterSteps steps;
 
     CassandraIdentityGraph(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
                            @Named(ClusterThreads.NAME) ExecutorService clusterThreads, ChangeFeed feed, Clock clock,
-                           SharedValueCounts sharedValues) {
+                           SharedValueCounts sharedValues, ClusterSteps steps) {
+        this.steps = steps;
         this.sharedValues = sharedValues;
         this.feed = feed;
         this.session = session;
@@ -135,7 +139,11 @@ final class CassandraIdentityGraph implements IdentityGraph {
 
     @Override
     public CompletionStage<List<Identifier>> profileIdentifiers(TenantId tenant, ProfileId root) {
-        return CompletableFuture.supplyAsync(() -> clusters.profileIdentifiers(tenant, root), clusterThreads);
+        return CompletableFuture.supplyAsync(() -> {
+            List<Identifier> identifiers = clusters.profileIdentifiers(tenant, root);
+            steps.reached(ClusterSteps.PROFILE_READ);
+            return identifiers;
+        }, clusterThreads);
     }
 
     @Override
@@ -265,14 +273,31 @@ final class CassandraIdentityGraph implements IdentityGraph {
                 .thenCompose(answer -> answer));
     }
 
-    /** Unlocks, then answers with the work's own outcome: a lock whose release failed is freed by its TTL. */
+    /**
+     * Unlocks, then answers with the work's own outcome, unless the unlock found the lock no longer
+     * this holder's: it expired while the work ran, so the work's claims may have been made after
+     * another caller checked the profile, and the caller gives them back ({@link #giveBack}). That
+     * costs nothing when the lock held: the unlock is a conditional write anyway (ADR 21). A lock
+     * whose release failed (the store did not answer) is freed by its TTL, and the work's outcome
+     * stands.
+     */
     private <T> CompletionStage<T> released(TenantId tenant, ProfileId root, UUID holder, T result, Throwable failure) {
         return locks.unlockAsync(tenant, root, holder).handle((unlocked, unlockFailure) -> {
+            // Before the work's own failure: work that failed half-way may have claimed some already.
+            if (unlockFailure == null && !unlocked) {
+                throw new ProfileLockLost("the lock of profile " + root + " expired while identifiers were being"
+                        + " claimed for it, and another caller may have changed the profile meanwhile");
+            }
             if (failure != null) {
                 throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
             return result;
         });
+    }
+
+    @Override
+    public CompletionStage<Void> giveBack(TenantId tenant, ProfileId node, List<Identifier> claimed, MergePolicy policy) {
+        return CompletableFuture.runAsync(() -> clusters.giveBack(tenant, node, claimed, policy), clusterThreads);
     }
 
     @Override

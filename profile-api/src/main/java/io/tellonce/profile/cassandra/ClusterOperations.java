@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.data.TupleValue;
+import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.datastax.oss.driver.api.core.type.TupleType;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
@@ -13,6 +14,7 @@ import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.ClusterReplay;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.IdentifierKind;
+import io.tellonce.identity.MergePolicy;
 import io.tellonce.identity.MergeRefused;
 import io.tellonce.identity.MergeRequest;
 import io.tellonce.identity.MergeResult;
@@ -24,22 +26,31 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Merges and unmerges of profiles in Cassandra. Each runs under a lock on every profile it changes,
- * records itself (ledger entries, the merge, and a pending marker on each profile) in one logged
- * batch, and only then moves members; every step after the batch is idempotent. A crash after the
- * batch leaves the pending marker, and whoever next reads the profile's root finishes the work
- * ({@link #currentRoots}). Merges are rare, so these run as plain blocking steps on their own threads.
+ * Merges and unmerges of profiles in Cassandra, and the finishing of identifier moves. Each runs
+ * under a lock on every profile it changes and decides there, from what it reads, what it will do:
+ * its plan. It then marks each of those profiles with the operation and its plan, in id order, every
+ * mark conditional on still holding that profile's lock (ADR 21): a holder paused past its locks'
+ * lifetime finds a mark refused, takes back the marks it made and has written nothing else. The
+ * mark on the last profile commits the operation. Everything after it (the ledger, the moves of
+ * members) is written from the plan alone, with the plan's time as write timestamp, and is
+ * idempotent; the marks come off last, in the same order. A crash after the commit leaves the marks,
+ * and whoever next reads one of the profiles finishes the work ({@link #currentRoots}); marks that
+ * never reached the last profile are taken off. Merges are rare, so these run as plain blocking steps
+ * on their own threads.
  */
 @Singleton
 final class ClusterOperations {
@@ -51,15 +62,17 @@ final class ClusterOperations {
     private final ClusterSteps steps;
     private final ProfileLocks locks;
     private final ChangeFeed feed;
+    private final ClusterPlans plans;
 
     ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps, ProfileLocks locks,
-                      ChangeFeed feed) {
+                      ChangeFeed feed, ClusterPlans plans) {
         this.session = session;
         this.cql = cql;
         this.clock = clock;
         this.steps = steps;
         this.locks = locks;
         this.feed = feed;
+        this.plans = plans;
     }
 
     /** The current root of each node, after finishing whatever a crash left half-done on their profiles. */
@@ -125,56 +138,51 @@ final class ClusterOperations {
             ProfileId survivor = involved.stream().min(Comparator.comparing((ProfileId root) -> created.get(root))
                     .thenComparing(ProfileId::value)).orElseThrow();
             List<ProfileId> absorbed = involved.stream().filter(root -> !root.equals(survivor)).toList();
-            UUID mergeId = Uuids.random();
-            record(tenant, request, mergeId, survivor, absorbed, involved);
+            Map<ProfileId, ClusterPlan.Regroup> regroup = new LinkedHashMap<>();
+            absorbed.forEach(root -> members(tenant, root).forEach(member ->
+                    regroup.put(member, new ClusterPlan.Regroup(root, survivor))));
+            List<ClusterPlan.PlannedLink> links = request.links().stream().map(pair -> new ClusterPlan.PlannedLink(
+                    pair.node(), pair.otherNode(), Uuids.timeBased(), pair.evidence())).toList();
+            ClusterPlan.Merge plan = new ClusterPlan.Merge(Uuids.random(), involved, ClusterPlan.now(clock), survivor,
+                    absorbed, links, regroup, request.rule(), request.actor(), request.reason());
+            steps.reached(ClusterSteps.MERGE_PLANNED);
+            locks.mark(tenant, ClusterStatics.Marker.MERGE, plan, plans.encode(plan), holder);
             steps.reached(ClusterSteps.MERGE_RECORDED);
-            finishMerge(tenant, mergeId);
-            return new MergeResult(survivor, absorbed, mergeId);
+            finishMerge(tenant, plan);
+            return new MergeResult(survivor, absorbed, plan.operation());
         } finally {
             locked.forEach(root -> locks.unlock(tenant, root, holder));
         }
     }
 
-    private void record(TenantId tenant, MergeRequest request, UUID mergeId, ProfileId survivor,
-                        List<ProfileId> absorbed, List<ProfileId> involved) {
-        Instant now = clock.instant();
+    /** Writes the merge's ledger and moves the absorbed profiles' members under the survivor. Idempotent. */
+    private void finishMerge(TenantId tenant, ClusterPlan.Merge plan) {
+        long at = plan.writeTime();
         BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
-        List<TupleValue> links = new ArrayList<>();
-        for (MergeRequest.NodePair pair : request.links()) {
-            UUID linkId = Uuids.timeBased();
-            links.add(LINK.newValue(pair.node().value(), pair.otherNode().value(), linkId));
-            for (ProfileId[] ends : new ProfileId[][] {{pair.node(), pair.otherNode()}, {pair.otherNode(), pair.node()}}) {
-                batch.addStatement(cql.insertLink.bind(tenant.value(), ends[0].value(), linkId, "linked",
-                        ends[1].value(), mergeId, request.rule(), pair.evidence(), request.actor(), request.reason(), now));
+        List<TupleValue> ledger = new ArrayList<>();
+        for (ClusterPlan.PlannedLink link : plan.links()) {
+            ledger.add(LINK.newValue(link.node().value(), link.otherNode().value(), link.linkId()));
+            for (ProfileId[] ends : new ProfileId[][] {{link.node(), link.otherNode()}, {link.otherNode(), link.node()}}) {
+                batch.addStatement(cql.insertLinkAt.bind(tenant.value(), ends[0].value(), link.linkId(), "linked",
+                        ends[1].value(), plan.operation(), plan.rule(), link.evidence(), plan.actor(), plan.reason(),
+                        plan.at(), at));
             }
         }
-        batch.addStatement(cql.insertMerge.bind(tenant.value(), mergeId, survivor.value(),
-                absorbed.stream().map(ProfileId::value).toList(), links, request.rule(), request.actor(),
-                request.reason(), now));
-        involved.forEach(root -> batch.addStatement(cql.markPendingMerge.bind(mergeId, tenant.value(), root.value())));
-        batch.addStatement(feed.change(tenant, ChangeFeed.PROFILES_MERGED, involved,
-                "merge " + mergeId + ": " + absorbed + " into " + survivor));
+        batch.addStatement(cql.insertMergeAt.bind(tenant.value(), plan.operation(), plan.survivor().value(),
+                plan.absorbed().stream().map(ProfileId::value).toList(), ledger, plan.rule(), plan.actor(),
+                plan.reason(), plan.at(), at));
+        batch.addStatement(feed.change(tenant, ChangeFeed.PROFILES_MERGED, plan.roots(),
+                "merge " + plan.operation() + ": " + plan.absorbed() + " into " + plan.survivor()));
         session.execute(batch.setIdempotence(true).build());
-    }
-
-    /** Moves the members of each absorbed profile under the survivor. Idempotent. */
-    private void finishMerge(TenantId tenant, UUID mergeId) {
-        Row merge = session.execute(cql.selectMerge.bind(tenant.value(), mergeId)).one();
-        if (merge == null) {
-            return;
-        }
-        ProfileId survivor = new ProfileId(merge.getUuid("profile_id"));
-        for (UUID absorbedId : merge.get("absorbed", CqlTypes.UUIDS)) {
-            ProfileId absorbed = new ProfileId(absorbedId);
-            for (ProfileId member : members(tenant, absorbed)) {
-                session.execute(cql.setRoot.bind(survivor.value(), tenant.value(), member.value()));
-                steps.reached(ClusterSteps.MERGE_MEMBER_MOVED);
-                session.execute(cql.addMember.bind(tenant.value(), survivor.value(), member.value()));
-            }
-            session.execute(cql.deleteCluster.bind(tenant.value(), absorbed.value()));
+        for (ProfileId absorbed : plan.absorbed()) {
+            plan.regroup().forEach((member, move) -> {
+                if (move.from().equals(absorbed)) {
+                    regroup(tenant, member, move, at, ClusterSteps.MERGE_MEMBER_MOVED);
+                }
+            });
             steps.reached(ClusterSteps.MERGE_PROFILE_ABSORBED);
         }
-        session.execute(cql.clearPendingMerge.bind(tenant.value(), survivor.value()));
+        locks.clearMarks(tenant, ClusterStatics.Marker.MERGE, plan.operation(), plan.roots());
     }
 
     /**
@@ -198,88 +206,180 @@ final class ClusterOperations {
         locks.lock(tenant, root, holder);
         try {
             locks.verifySettled(tenant, root);
-            Instant now = clock.instant();
-            BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
-            for (TupleValue link : links) {
-                UUID a = link.getUuid(0);
-                UUID b = link.getUuid(1);
-                UUID linkId = link.getUuid(2);
-                batch.addStatement(cql.insertLink.bind(tenant.value(), a, linkId, "unlinked", b, mergeId, "unmerge",
-                        "", actor, reason, now));
-                batch.addStatement(cql.insertLink.bind(tenant.value(), b, linkId, "unlinked", a, mergeId, "unmerge",
-                        "", actor, reason, now));
-            }
-            batch.addStatement(cql.undoMerge.bind(now, actor, reason, tenant.value(), mergeId));
-            batch.addStatement(cql.markPendingUnmerge.bind(mergeId, tenant.value(), root.value()));
-            Set<ProfileId> affected = new LinkedHashSet<>(List.of(root));
-            links.forEach(link -> {
-                affected.add(new ProfileId(link.getUuid(0)));
-                affected.add(new ProfileId(link.getUuid(1)));
-            });
-            batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_UNMERGED, affected,
-                    "merge " + mergeId + " undone by " + actor + ": " + reason));
-            session.execute(batch.setIdempotence(true).build());
+            Set<UUID> cut = links.stream().map(link -> link.getUuid(2)).collect(Collectors.toSet());
+            List<ClusterReplay.Cluster> profiles = replay(tenant, root, cut);
+            Map<ProfileId, ClusterPlan.Regroup> regroup = new LinkedHashMap<>();
+            profiles.stream().filter(cluster -> !cluster.root().equals(root)).forEach(cluster -> cluster.members()
+                    .forEach(member -> regroup.put(member, new ClusterPlan.Regroup(root, cluster.root()))));
+            ClusterPlan.Unmerge plan = new ClusterPlan.Unmerge(mergeId, List.of(root), ClusterPlan.now(clock),
+                    links.stream().map(link -> new ClusterPlan.PlannedLink(new ProfileId(link.getUuid(0)),
+                            new ProfileId(link.getUuid(1)), link.getUuid(2), "")).toList(), regroup, actor, reason);
+            steps.reached(ClusterSteps.UNMERGE_PLANNED);
+            locks.mark(tenant, ClusterStatics.Marker.UNMERGE, plan, plans.encode(plan), holder);
             steps.reached(ClusterSteps.UNMERGE_RECORDED);
-            return finishUnmerge(tenant, root);
+            finishUnmerge(tenant, plan);
+            return profiles.stream().map(ClusterReplay.Cluster::root).toList();
         } finally {
             locks.unlock(tenant, root, holder);
         }
     }
 
-    /** Replays the active links among the profile's members and regroups them. Idempotent. */
-    private List<ProfileId> finishUnmerge(TenantId tenant, ProfileId root) {
+    /** The profiles that the active links among the root's members make, without the links being cut. */
+    private List<ClusterReplay.Cluster> replay(TenantId tenant, ProfileId root, Set<UUID> cut) {
         List<ProfileId> members = members(tenant, root);
         Set<ProfileId> memberSet = new HashSet<>(members);
         List<ClusterReplay.Node> nodes = new ArrayList<>();
         List<ClusterReplay.Link> active = new ArrayList<>();
         for (ProfileId member : members) {
             nodes.add(new ClusterReplay.Node(member, createdAt(tenant, member)));
-            activeLinks(tenant, member).stream()
-                    .filter(memberSet::contains)
-                    .forEach(other -> active.add(new ClusterReplay.Link(member, other)));
-        }
-        List<ProfileId> profiles = new ArrayList<>();
-        for (ClusterReplay.Cluster cluster : ClusterReplay.clusters(nodes, active)) {
-            profiles.add(cluster.root());
-            for (ProfileId member : cluster.members()) {
-                session.execute(cql.setRoot.bind(cluster.root().value(), tenant.value(), member.value()));
-                steps.reached(ClusterSteps.UNMERGE_MEMBER_MOVED);
-                session.execute(cql.addMember.bind(tenant.value(), cluster.root().value(), member.value()));
-                if (!cluster.root().equals(root)) {
-                    session.execute(cql.removeMember.bind(tenant.value(), root.value(), member.value()));
+            activeLinks(tenant, member).forEach((linkId, other) -> {
+                if (memberSet.contains(other) && !cut.contains(linkId)) {
+                    active.add(new ClusterReplay.Link(member, other));
                 }
-            }
+            });
         }
-        session.execute(cql.clearPendingUnmerge.bind(tenant.value(), root.value()));
-        return profiles;
+        return ClusterReplay.clusters(nodes, active);
     }
 
-    /** The other ends of the node's links that were made and not undone. */
-    private List<ProfileId> activeLinks(TenantId tenant, ProfileId node) {
-        Map<UUID, UUID> linked = new HashMap<>();
+    /** Writes the unmerge's ledger entries and moves the members that leave the root. Idempotent. */
+    private void finishUnmerge(TenantId tenant, ClusterPlan.Unmerge plan) {
+        long at = plan.writeTime();
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
+        Set<ProfileId> affected = new LinkedHashSet<>(List.of(plan.root()));
+        for (ClusterPlan.PlannedLink link : plan.links()) {
+            for (ProfileId[] ends : new ProfileId[][] {{link.node(), link.otherNode()}, {link.otherNode(), link.node()}}) {
+                batch.addStatement(cql.insertLinkAt.bind(tenant.value(), ends[0].value(), link.linkId(), "unlinked",
+                        ends[1].value(), plan.operation(), "unmerge", "", plan.actor(), plan.reason(), plan.at(), at));
+            }
+            affected.add(link.node());
+            affected.add(link.otherNode());
+        }
+        batch.addStatement(cql.undoMergeAt.bind(at, plan.at(), plan.actor(), plan.reason(), tenant.value(),
+                plan.operation()));
+        batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_UNMERGED, affected,
+                "merge " + plan.operation() + " undone by " + plan.actor() + ": " + plan.reason()));
+        session.execute(batch.setIdempotence(true).build());
+        plan.regroup().forEach((member, move) -> regroup(tenant, member, move, at, ClusterSteps.UNMERGE_MEMBER_MOVED));
+        locks.clearMarks(tenant, ClusterStatics.Marker.UNMERGE, plan.operation(), plan.roots());
+    }
+
+    /**
+     * Moves the identifier's claim to its new node, if it is still the claim that was planned, and lists
+     * it there and no longer on its old node; then takes the move's marks off. Idempotent.
+     *
+     * @return whether the identifier is where the plan moves it
+     */
+    boolean finishMove(TenantId tenant, ClusterPlan.Move plan) {
+        Identifier id = plan.identifier();
+        boolean moved = session.execute(cql.moveClaim.bind(plan.toNode().value(), plan.fromNode().value(), "move",
+                plan.at(), plan.evidence(), tenant.value(), id.kind().storageName(), id.namespace(), id.value(),
+                plan.fromNode().value(), plan.claimedAt())).wasApplied();
+        Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                id.value())).one();
+        boolean done = moved || (claim != null && plan.toNode().value().equals(claim.getUuid("node_id"))
+                && plan.fromNode().value().equals(claim.getUuid("previous_node_id"))
+                && plan.at().equals(claim.getInstant("claimed_at")));
+        if (done) {
+            relist(tenant, id, plan.fromNode(), plan.toNode(), claim);
+        }
+        locks.clearMarks(tenant, ClusterStatics.Marker.MOVE, plan.operation(), plan.roots());
+        return done;
+    }
+
+    /**
+     * Lists the identifier on its new node and no longer on its old one, both at the time of the claim
+     * that moved it: a listing written late from a stale read stays deleted, and a late delete leaves a
+     * later move back in place. Idempotent.
+     */
+    void relist(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId toNode, Row claim) {
+        long claimedAt = CassandraIdentityGraph.micros(claim.getInstant("claimed_at"));
+        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(cql.listIdentifier.bind(tenant.value(), toNode.value(), id.kind().storageName(),
+                        id.namespace(), id.value(), true, claim.getString("source_system"), claim.getInstant("claimed_at"),
+                        claim.getString("evidence"), claimedAt))
+                .addStatement(cql.unlistIdentifierAt.bind(claimedAt, tenant.value(), fromNode.value(),
+                        id.kind().storageName(), id.namespace(), id.value()))
+                .addStatement(feed.change(tenant, ChangeFeed.IDENTIFIER_MOVED, List.of(fromNode, toNode),
+                        id + " moved from node " + fromNode + " to node " + toNode))
+                .setIdempotence(true).build());
+    }
+
+    /**
+     * Moves a member from one root to another, at the operation's time. Idempotent. The new root lists
+     * the member before the member names it: stopped in between, the member still names the marked
+     * root it comes from, so whoever reads it finds the mark and finishes. The other way round, an
+     * unmerge stopped there left a member naming a new root that did not list it yet and carried no
+     * mark: reads of it went round in circles.
+     */
+    private void regroup(TenantId tenant, ProfileId member, ClusterPlan.Regroup move, long at, String step) {
+        session.execute(cql.addMemberAt.bind(tenant.value(), move.to().value(), member.value(), at));
+        steps.reached(step);
+        session.execute(cql.setRootAt.bind(at, move.to().value(), tenant.value(), member.value()));
+        if (!move.from().equals(move.to())) {
+            session.execute(cql.removeMemberAt.bind(at, tenant.value(), move.from().value(), member.value()));
+        }
+    }
+
+    /** The links of the node that were made and not undone: link id to the other end. */
+    private Map<UUID, ProfileId> activeLinks(TenantId tenant, ProfileId node) {
+        Map<UUID, ProfileId> linked = new HashMap<>();
         Set<UUID> unlinked = new HashSet<>();
         for (Row row : session.execute(cql.selectLinks.bind(tenant.value(), node.value()))) {
             if ("linked".equals(row.getString("event"))) {
-                linked.put(row.getUuid("link_id"), row.getUuid("other_node_id"));
+                linked.put(row.getUuid("link_id"), new ProfileId(row.getUuid("other_node_id")));
             } else {
                 unlinked.add(row.getUuid("link_id"));
             }
         }
         unlinked.forEach(linked::remove);
-        return linked.values().stream().map(ProfileId::new).toList();
+        return linked;
     }
 
     /**
-     * Finishes a merge or unmerge left pending on this profile (its operation crashed, or is finishing
-     * right now), holding the same locks the operation held, so that two finishers never interleave
-     * with each other or with a later operation. True when there was one.
+     * Finishes the operation that marked this profile, holding the locks of every profile it marks, so
+     * that two finishers never interleave with each other or with a later operation: when the last of
+     * them carries the mark, the operation committed and is finished from its plan; otherwise its
+     * holder lost a lock before marking them all, can no longer mark the rest (we hold them now), and
+     * the marks it made are taken off. True when there was one.
      */
     private boolean finishPending(TenantId tenant, ProfileId root) {
-        Row head = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
-        if (head == null || (head.getUuid("pending_merge") == null && head.getUuid("pending_unmerge") == null)) {
+        Row statics = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
+        Optional<ClusterStatics.Marked> marked = statics == null ? Optional.empty() : ClusterStatics.marker(statics);
+        if (marked.isEmpty()) {
             return false;
         }
-        UUID mergeId = head.getUuid("pending_merge");
+        UdtValue encoded = statics.getUdtValue("pending_plan");
+        if (encoded == null) {
+            finishUnplanned(tenant, root, statics);
+            return true;
+        }
+        ClusterPlan plan = plans.decode(marked.get().marker(), encoded);
+        UUID holder = UUID.randomUUID();
+        locks.lockAllWaiting(tenant, plan.roots(), holder);
+        try {
+            if (locks.marked(tenant, plan.roots().get(plan.roots().size() - 1), marked.get())) {
+                if (plan instanceof ClusterPlan.Merge merge) {
+                    finishMerge(tenant, merge);
+                } else if (plan instanceof ClusterPlan.Unmerge unmerge) {
+                    finishUnmerge(tenant, unmerge);
+                } else {
+                    finishMove(tenant, (ClusterPlan.Move) plan);
+                }
+            } else {
+                locks.clearMarks(tenant, marked.get().marker(), plan.operation(), plan.roots());
+            }
+        } finally {
+            plan.roots().forEach(lock -> locks.unlock(tenant, lock, holder));
+        }
+        return true;
+    }
+
+    /**
+     * A merge or unmerge marked before plans existed (ADR 21): it was recorded whole, ledger and marks,
+     * in one logged batch, so it is finished as it was then, from fresh reads.
+     */
+    private void finishUnplanned(TenantId tenant, ProfileId root, Row statics) {
+        UUID mergeId = statics.getUuid("pending_merge");
         List<ProfileId> involved = new ArrayList<>(List.of(root));
         if (mergeId != null) {
             Row merge = session.execute(cql.selectMerge.bind(tenant.value(), mergeId)).one();
@@ -292,17 +392,78 @@ final class ClusterOperations {
         UUID holder = UUID.randomUUID();
         locks.lockAllWaiting(tenant, ordered, holder);
         try {
-            Row now = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
-            if (now != null && now.getUuid("pending_merge") != null) {
-                finishMerge(tenant, now.getUuid("pending_merge"));
+            long now = CassandraIdentityGraph.micros(clock.instant());
+            Row current = session.execute(cql.selectCluster.bind(tenant.value(), root.value())).one();
+            if (current != null && current.getUuid("pending_merge") != null) {
+                UUID pending = current.getUuid("pending_merge");
+                Row merge = session.execute(cql.selectMerge.bind(tenant.value(), pending)).one();
+                if (merge != null) {
+                    ProfileId survivor = new ProfileId(merge.getUuid("profile_id"));
+                    for (UUID absorbedId : merge.get("absorbed", CqlTypes.UUIDS)) {
+                        ProfileId absorbed = new ProfileId(absorbedId);
+                        members(tenant, absorbed).forEach(member -> regroup(tenant, member,
+                                new ClusterPlan.Regroup(absorbed, survivor), now, ClusterSteps.MERGE_MEMBER_MOVED));
+                        locks.clearMarks(tenant, ClusterStatics.Marker.MERGE, pending, List.of(absorbed));
+                    }
+                }
+                locks.clearMarks(tenant, ClusterStatics.Marker.MERGE, pending, List.of(root));
             }
-            if (now != null && now.getUuid("pending_unmerge") != null) {
-                finishUnmerge(tenant, root);
+            if (current != null && current.getUuid("pending_unmerge") != null) {
+                for (ClusterReplay.Cluster cluster : replay(tenant, root, Set.of())) {
+                    if (!cluster.root().equals(root)) {
+                        cluster.members().forEach(member -> regroup(tenant, member,
+                                new ClusterPlan.Regroup(root, cluster.root()), now, ClusterSteps.UNMERGE_MEMBER_MOVED));
+                    }
+                }
+                locks.clearMarks(tenant, ClusterStatics.Marker.UNMERGE, current.getUuid("pending_unmerge"), List.of(root));
+            }
+            if (current != null && current.getUuid("pending_move") != null) {
+                // Moves always carry a plan: a move mark without one cannot be finished, only taken off.
+                locks.clearMarks(tenant, ClusterStatics.Marker.MOVE, current.getUuid("pending_move"), List.of(root));
             }
         } finally {
             ordered.forEach(lock -> locks.unlock(tenant, lock, holder));
         }
-        return true;
+    }
+
+    /**
+     * After a claim under a lock that turned out lost ({@link io.tellonce.identity.ProfileLockLost}):
+     * under a new lock of the node's profile, gives back (releases and unlists) the identifiers of
+     * {@code claimed} that the node owns, last first, for as long as the profile breaks the policy.
+     * The claims of whoever held the lock meanwhile were checked against the profile; those made after
+     * the lock expired were not, so they are the ones given back.
+     */
+    void giveBack(TenantId tenant, ProfileId node, List<Identifier> claimed, MergePolicy policy) {
+        Optional<ProfileId> found = currentRoot(tenant, node);
+        if (found.isEmpty()) {
+            return;
+        }
+        ProfileId root = found.get();
+        UUID holder = UUID.randomUUID();
+        locks.lockAllWaiting(tenant, List.of(root), holder);
+        try {
+            locks.verifySettled(tenant, root);
+            List<Identifier> held = new ArrayList<>(profileIdentifiers(tenant, root));
+            List<Identifier> lastFirst = new ArrayList<>(claimed);
+            Collections.reverse(lastFirst);
+            for (Identifier id : lastFirst) {
+                if (policy.violation(held).isEmpty()) {
+                    return;
+                }
+                if (session.execute(cql.releaseClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
+                        id.value(), node.value())).wasApplied()) {
+                    session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
+                            .addStatement(cql.unlistIdentifierAt.bind(CassandraIdentityGraph.micros(clock.instant()),
+                                    tenant.value(), node.value(), id.kind().storageName(), id.namespace(), id.value()))
+                            .addStatement(feed.change(tenant, ChangeFeed.PROFILE_CHANGED, List.of(node),
+                                    "identifier given back: claimed under a profile lock that had expired"))
+                            .setIdempotence(true).build());
+                    held.remove(id);
+                }
+            }
+        } finally {
+            locks.unlock(tenant, root, holder);
+        }
     }
 
     List<Identifier> profileIdentifiers(TenantId tenant, ProfileId root) {

@@ -23,22 +23,25 @@ final class GraphStatements {
     final PreparedStatement selectCluster;
     final PreparedStatement lockCluster;
     final PreparedStatement unlockCluster;
-    final PreparedStatement setRoot;
-    final PreparedStatement addMember;
-    final PreparedStatement removeMember;
-    final PreparedStatement markPendingMerge;
-    final PreparedStatement clearPendingMerge;
-    final PreparedStatement markPendingUnmerge;
-    final PreparedStatement clearPendingUnmerge;
-    final PreparedStatement insertLink;
+    final PreparedStatement markMerge;
+    final PreparedStatement markUnmerge;
+    final PreparedStatement markMove;
+    final PreparedStatement clearMerge;
+    final PreparedStatement clearUnmerge;
+    final PreparedStatement clearMove;
+    final PreparedStatement setRootAt;
+    final PreparedStatement addMemberAt;
+    final PreparedStatement removeMemberAt;
+    final PreparedStatement insertLinkAt;
     final PreparedStatement selectLinks;
-    final PreparedStatement insertMerge;
+    final PreparedStatement insertMergeAt;
     final PreparedStatement selectMerge;
-    final PreparedStatement undoMerge;
+    final PreparedStatement undoMergeAt;
     final PreparedStatement insertReviewItem;
     final PreparedStatement moveClaim;
     final PreparedStatement selectMovedClaim;
-    final PreparedStatement unlistIdentifier;
+    final PreparedStatement unlistIdentifierAt;
+    final PreparedStatement releaseClaim;
 
     GraphStatements(CqlSession session) {
         Preparer p = new Preparer(session);
@@ -68,39 +71,59 @@ final class GraphStatements {
         selectNode = p.idempotent("SELECT kind, namespace, value, linkable, source_system, first_seen_at, evidence, root_id,"
                 + " node_source, created_at, updated_at, attributes, attribute_observed FROM identity_node"
                 + " WHERE tenant = ? AND node_id = ?");
-        selectCluster = p.idempotent("SELECT member_id, lock_holder, pending_merge, pending_unmerge FROM profile_cluster"
-                + " WHERE tenant = ? AND root_id = ?");
-        lockCluster = p.plain("UPDATE profile_cluster USING TTL 30 SET lock_holder = ? WHERE tenant = ? AND root_id = ?"
+        selectCluster = p.idempotent("SELECT member_id, lock_holder, pending_merge, pending_unmerge, pending_move,"
+                + " pending_plan FROM profile_cluster WHERE tenant = ? AND root_id = ?");
+        lockCluster = p.plain("UPDATE profile_cluster USING TTL ? SET lock_holder = ? WHERE tenant = ? AND root_id = ?"
                 + " IF lock_holder = null");
         unlockCluster = p.plain("UPDATE profile_cluster SET lock_holder = null WHERE tenant = ? AND root_id = ?"
                 + " IF lock_holder = ?");
-        setRoot = p.idempotent("UPDATE identity_node SET root_id = ? WHERE tenant = ? AND node_id = ?");
-        addMember = p.idempotent("INSERT INTO profile_cluster (tenant, root_id, member_id) VALUES (?, ?, ?)");
-        removeMember = p.idempotent("DELETE FROM profile_cluster WHERE tenant = ? AND root_id = ? AND member_id = ?");
-        markPendingMerge = p.idempotent("UPDATE profile_cluster SET pending_merge = ? WHERE tenant = ? AND root_id = ?");
-        clearPendingMerge = p.idempotent("UPDATE profile_cluster SET pending_merge = null WHERE tenant = ? AND root_id = ?");
-        markPendingUnmerge = p.idempotent("UPDATE profile_cluster SET pending_unmerge = ? WHERE tenant = ? AND root_id = ?");
-        clearPendingUnmerge = p.idempotent(
-                "UPDATE profile_cluster SET pending_unmerge = null WHERE tenant = ? AND root_id = ?");
-        insertLink = p.idempotent("INSERT INTO identity_link (tenant, node_id, link_id, event, other_node_id, merge_id,"
-                + " rule, evidence, actor, reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        // The fence of ADR 21: an operation's marker and plan are written only while the writer still
+        // holds the profile's lock, and only on a profile that no other operation has marked.
+        markMerge = p.plain(mark("pending_merge"));
+        markUnmerge = p.plain(mark("pending_unmerge"));
+        markMove = p.plain(mark("pending_move"));
+        clearMerge = p.plain(clear("pending_merge"));
+        clearUnmerge = p.plain(clear("pending_unmerge"));
+        clearMove = p.plain(clear("pending_move"));
+        // What finishes an operation is written with the operation's own time as write timestamp, so that
+        // a finisher paused past the operation's end writes nothing newer than what came after it.
+        setRootAt = p.idempotent("UPDATE identity_node USING TIMESTAMP ? SET root_id = ? WHERE tenant = ? AND node_id = ?");
+        addMemberAt = p.idempotent("INSERT INTO profile_cluster (tenant, root_id, member_id) VALUES (?, ?, ?)"
+                + " USING TIMESTAMP ?");
+        removeMemberAt = p.idempotent("DELETE FROM profile_cluster USING TIMESTAMP ? WHERE tenant = ? AND root_id = ?"
+                + " AND member_id = ?");
+        insertLinkAt = p.idempotent("INSERT INTO identity_link (tenant, node_id, link_id, event, other_node_id, merge_id,"
+                + " rule, evidence, actor, reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
         selectLinks = p.idempotent("SELECT link_id, event, other_node_id, merge_id, rule, evidence, actor, reason,"
                 + " recorded_at FROM identity_link WHERE tenant = ? AND node_id = ?");
-        insertMerge = p.idempotent("INSERT INTO identity_merge (tenant, merge_id, profile_id, absorbed, links, rule,"
-                + " actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insertMergeAt = p.idempotent("INSERT INTO identity_merge (tenant, merge_id, profile_id, absorbed, links, rule,"
+                + " actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
         selectMerge = p.idempotent("SELECT profile_id, absorbed, links, undone_at FROM identity_merge"
                 + " WHERE tenant = ? AND merge_id = ?");
-        undoMerge = p.idempotent("UPDATE identity_merge SET undone_at = ?, undone_by = ?, undo_reason = ?"
-                + " WHERE tenant = ? AND merge_id = ?");
+        undoMergeAt = p.idempotent("UPDATE identity_merge USING TIMESTAMP ? SET undone_at = ?, undone_by = ?,"
+                + " undo_reason = ? WHERE tenant = ? AND merge_id = ?");
+        // Only the claim as it was planned: a finisher that comes late finds it changed and moves nothing.
         moveClaim = p.plain("UPDATE identifier_owner SET node_id = ?, previous_node_id = ?, source_system = ?,"
                 + " claimed_at = ?, evidence = ? WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?"
-                + " IF node_id = ?");
+                + " IF node_id = ? AND claimed_at = ?");
         selectMovedClaim = p.idempotent("SELECT node_id, previous_node_id, source_system, claimed_at, evidence"
                 + " FROM identifier_owner WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?");
-        unlistIdentifier = p.idempotent("DELETE FROM identity_node WHERE tenant = ? AND node_id = ? AND kind = ?"
-                + " AND namespace = ? AND value = ?");
+        unlistIdentifierAt = p.idempotent("DELETE FROM identity_node USING TIMESTAMP ? WHERE tenant = ? AND node_id = ?"
+                + " AND kind = ? AND namespace = ? AND value = ?");
+        releaseClaim = p.plain("DELETE FROM identifier_owner WHERE tenant = ? AND kind = ? AND namespace = ? AND value = ?"
+                + " IF node_id = ?");
         insertReviewItem = p.idempotent("INSERT INTO review_item (tenant, status, item_id, profile_ids, reason, evidence,"
                 + " source_system, observed_at) VALUES (?, 'open', ?, ?, ?, ?, ?, ?)");
+    }
+
+    private static String mark(String marker) {
+        return "UPDATE profile_cluster SET " + marker + " = ?, pending_plan = ? WHERE tenant = ? AND root_id = ?"
+                + " IF lock_holder = ? AND pending_merge = null AND pending_unmerge = null AND pending_move = null";
+    }
+
+    private static String clear(String marker) {
+        return "UPDATE profile_cluster SET " + marker + " = null, pending_plan = null WHERE tenant = ? AND root_id = ?"
+                + " IF " + marker + " = ?";
     }
 
     private record Preparer(CqlSession session) {
@@ -108,7 +131,7 @@ final class GraphStatements {
             return session.prepare(SimpleStatement.builder(cql).setIdempotence(true).build());
         }
 
-        /** Lock changes are conditional on who holds the lock: a blind retry could misreport. */
+        /** Lock and marker changes are conditional on who holds what: a blind retry could misreport. */
         PreparedStatement plain(String cql) {
             return session.prepare(SimpleStatement.builder(cql).setIdempotence(false).build());
         }

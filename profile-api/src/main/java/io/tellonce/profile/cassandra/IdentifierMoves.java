@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
 import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.Identifier;
 import io.tellonce.identity.MergePolicy;
@@ -22,23 +23,28 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** Moves identifiers between profiles (a recycled phone number), as blocking steps under both profiles' locks. */
+/**
+ * Moves identifiers between profiles (a recycled phone number), as blocking steps under both
+ * profiles' locks, marked on both before the claim moves (ADR 21).
+ */
 @Singleton
 final class IdentifierMoves {
     private final CqlSession session;
     private final GraphStatements cql;
     private final ClusterOperations clusters;
     private final ProfileLocks locks;
-    private final ChangeFeed feed;
+    private final ClusterPlans plans;
+    private final ClusterSteps steps;
     private final Clock clock;
 
     IdentifierMoves(CqlSession session, GraphStatements cql, ClusterOperations clusters, ProfileLocks locks,
-                    ChangeFeed feed, Clock clock) {
+                    ClusterPlans plans, ClusterSteps steps, Clock clock) {
         this.session = session;
         this.cql = cql;
         this.clusters = clusters;
         this.locks = locks;
-        this.feed = feed;
+        this.plans = plans;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -64,7 +70,7 @@ final class IdentifierMoves {
             if (toRoot.equals(fromRoot)) {
                 UUID previous = claim.getUuid("previous_node_id");
                 if (previous != null && fromNode.equals(toRoot)) {
-                    relist(tenant, id, new ProfileId(previous), fromNode, claim);
+                    clusters.relist(tenant, id, new ProfileId(previous), fromNode, claim);
                     return List.of(clusters.currentRoots(tenant, Set.of(new ProfileId(previous))).get(new ProfileId(previous)),
                             toRoot);
                 }
@@ -81,8 +87,8 @@ final class IdentifierMoves {
         return moveUnderLocks(tenant, id, fromNode, fromRoot, fresh, actor, reason, policy);
     }
 
-    private List<ProfileId> moveUnderLocks(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId fromRoot, ProfileId toRoot,
-                                 String actor, String reason, MergePolicy policy) {
+    private List<ProfileId> moveUnderLocks(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId fromRoot,
+                                           ProfileId toRoot, String actor, String reason, MergePolicy policy) {
         List<ProfileId> ordered = Stream.of(fromRoot, toRoot).sorted(Comparator.comparing(ProfileId::value)).toList();
         UUID holder = UUID.randomUUID();
         locks.lockAllWaiting(tenant, ordered, holder);
@@ -95,32 +101,23 @@ final class IdentifierMoves {
             policy.violation(held).ifPresent(violation -> {
                 throw new PreconditionFailed("profile " + toRoot + " cannot take " + id + ": " + violation);
             });
-            Instant now = clock.instant();
-            String evidence = "moved from profile " + fromRoot + " by " + actor + " at " + now + ": " + reason;
-            boolean moved = session.execute(cql.moveClaim.bind(toRoot.value(), fromNode.value(), "move", now, evidence,
-                    tenant.value(), id.kind().storageName(), id.namespace(), id.value(), fromNode.value())).wasApplied();
-            if (!moved) {
-                throw new ClusterChangedException(id + " changed owner meanwhile");
-            }
             Row claim = session.execute(cql.selectMovedClaim.bind(tenant.value(), id.kind().storageName(), id.namespace(),
                     id.value())).one();
-            relist(tenant, id, fromNode, toRoot, claim);
+            if (claim == null || !fromNode.value().equals(claim.getUuid("node_id"))) {
+                throw new ClusterChangedException(id + " changed owner meanwhile");
+            }
+            Instant now = ClusterPlan.now(clock);
+            String evidence = "moved from profile " + fromRoot + " by " + actor + " at " + now + ": " + reason;
+            ClusterPlan.Move plan = new ClusterPlan.Move(Uuids.random(), ordered, now, id, fromNode, toRoot,
+                    claim.getInstant("claimed_at"), evidence);
+            steps.reached(ClusterSteps.MOVE_PLANNED);
+            locks.mark(tenant, ClusterStatics.Marker.MOVE, plan, plans.encode(plan), holder);
+            if (!clusters.finishMove(tenant, plan)) {
+                throw new ClusterChangedException(id + " changed owner meanwhile");
+            }
             return List.of(fromRoot, toRoot);
         } finally {
             ordered.forEach(lock -> locks.unlock(tenant, lock, holder));
         }
-    }
-
-    /** Lists the identifier on its new node and no longer on its old one. Idempotent. */
-    private void relist(TenantId tenant, Identifier id, ProfileId fromNode, ProfileId toNode, Row claim) {
-        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
-                .addStatement(cql.listIdentifier.bind(tenant.value(), toNode.value(), id.kind().storageName(),
-                        id.namespace(), id.value(), true, claim.getString("source_system"), claim.getInstant("claimed_at"),
-                        claim.getString("evidence"), CassandraIdentityGraph.micros(claim.getInstant("claimed_at"))))
-                .addStatement(cql.unlistIdentifier.bind(tenant.value(), fromNode.value(), id.kind().storageName(),
-                        id.namespace(), id.value()))
-                .addStatement(feed.change(tenant, ChangeFeed.IDENTIFIER_MOVED, List.of(fromNode, toNode),
-                        id + " moved from node " + fromNode + " to node " + toNode))
-                .setIdempotence(true).build());
     }
 }

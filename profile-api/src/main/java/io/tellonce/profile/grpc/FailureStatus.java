@@ -17,6 +17,7 @@ import io.grpc.protobuf.StatusProto;
 import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.ConcurrentResolutionException;
 import io.tellonce.identity.MergeRefused;
+import io.tellonce.identity.ProfileLockLost;
 import io.tellonce.identity.UnidentifiableObservation;
 import io.tellonce.profile.app.FieldViolation;
 import io.tellonce.profile.app.InvalidRequest;
@@ -81,7 +82,10 @@ public final class FailureStatus {
         if (cause instanceof PreconditionFailed || cause instanceof MergeRefused) {
             return status(Code.FAILED_PRECONDITION, cause.getMessage());
         }
-        if (cause instanceof ConcurrentResolutionException || cause instanceof ClusterChangedException) {
+        // A lock that expired under its holder is a conflict like any other: what it meant to write was
+        // refused or given back, and trying again is safe (ADR 21).
+        if (cause instanceof ConcurrentResolutionException || cause instanceof ClusterChangedException
+                || cause instanceof ProfileLockLost) {
             return status(Code.ABORTED, cause.getMessage() + "; retry the request");
         }
         if (cause instanceof RejectedExecutionException) {

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import io.grpc.Status;
 import io.tellonce.identity.ConcurrentResolutionException;
+import io.tellonce.identity.ProfileLockLost;
 import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.profile.app.ProfileNotFound;
 import java.net.ConnectException;
@@ -31,6 +32,11 @@ class FailureStatusTest {
         assertThat(code(new InvalidRequest("identifiers", "must not be empty"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(code(new ProfileNotFound("profile id x"))).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(code(new ConcurrentResolutionException("busy"))).isEqualTo(Status.Code.ABORTED);
+    }
+
+    @Test
+    void aLockThatExpiredUnderItsHolderIsARetryableConflict() {
+        assertThat(code(new ProfileLockLost("the lock of profile x expired"))).isEqualTo(Status.Code.ABORTED);
     }
 
     @Test

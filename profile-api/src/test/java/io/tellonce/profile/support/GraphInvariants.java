@@ -63,10 +63,12 @@ public final class GraphInvariants {
             }
         }));
         Map<UUID, Set<UUID>> clusters = new HashMap<>();
-        for (Row row : scan("SELECT root_id, member_id, lock_holder, pending_merge, pending_unmerge FROM profile_cluster")) {
+        for (Row row : scan("SELECT root_id, member_id, lock_holder, pending_merge, pending_unmerge, pending_move,"
+                + " pending_plan FROM profile_cluster")) {
             UUID root = row.getUuid("root_id");
             if (row.getUuid("lock_holder") != null || row.getUuid("pending_merge") != null
-                    || row.getUuid("pending_unmerge") != null) {
+                    || row.getUuid("pending_unmerge") != null || row.getUuid("pending_move") != null
+                    || row.getUdtValue("pending_plan") != null) {
                 broken.add("profile " + root + " has a lock or a pending operation left");
             }
             if (row.getUuid("member_id") != null) {
