@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * How far each shard of the change log has been indexed. Only a shard's lease holder moves its
- * checkpoint; a holder that lost its lease without knowing can only write a position it has itself
- * indexed up to, so a stale write makes changes be indexed twice (harmless), never skipped.
+ * checkpoint, and only forwards: every write is conditional on the lease, which lives in the same
+ * row ({@link ChangeLogLeases}), and on neither position going back. A holder that lost its lease
+ * without knowing (a pause longer than the lease) has its write refused, and learns so (ADR 21).
  */
 @Singleton
 public final class ChangeLogCheckpoints {
@@ -32,7 +34,7 @@ public final class ChangeLogCheckpoints {
         this.start = session.prepare("INSERT INTO change_log_checkpoint (shard, indexed_to, verified_to, updated_at)"
                 + " VALUES (?, ?, ?, ?) IF NOT EXISTS");
         this.save = session.prepare("UPDATE change_log_checkpoint SET indexed_to = ?, verified_to = ?, updated_at = ?"
-                + " WHERE shard = ?");
+                + " WHERE shard = ? IF owner = ? AND indexed_to <= ? AND verified_to <= ?");
         this.selectAll = session.prepare("SELECT shard, indexed_to, verified_to FROM change_log_checkpoint");
     }
 
@@ -55,8 +57,15 @@ public final class ChangeLogCheckpoints {
         return checkpoints;
     }
 
-    public void save(int shard, Checkpoint checkpoint) {
-        session.execute(save.bind(checkpoint.indexedTo(), checkpoint.verifiedTo(), clock.instant(), shard));
+    /**
+     * Moves the shard's checkpoint to {@code checkpoint} while {@code holder} holds the shard's lease.
+     *
+     * @return false when the write was refused: the lease is someone else's (or nobody's), or the
+     *         checkpoint is already further; either way the holder no longer drains the shard
+     */
+    public boolean save(int shard, UUID holder, Checkpoint checkpoint) {
+        return session.execute(save.bind(checkpoint.indexedTo(), checkpoint.verifiedTo(), clock.instant(), shard, holder,
+                checkpoint.indexedTo(), checkpoint.verifiedTo())).wasApplied();
     }
 
     /**

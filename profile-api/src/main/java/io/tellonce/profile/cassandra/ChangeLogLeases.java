@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which instance drains which shard. Leases and memberships are rows with a TTL that their holder
- * renews, so the shards of an instance that dies pass to the others within one TTL.
+ * Which instance drains which shard. Leases and memberships are cells with a TTL that their holder
+ * renews, so the shards of an instance that dies pass to the others within one TTL. A shard's lease
+ * lives in its checkpoint's row, so that every checkpoint write can be conditional on still holding
+ * it ({@link ChangeLogCheckpoints#save}, ADR 21). Take a shard only once its checkpoint exists
+ * ({@link ChangeLogCheckpoints#startAll}): a lease on a missing row would make one without a position.
  */
 @Singleton
 public final class ChangeLogLeases {
@@ -28,12 +31,13 @@ public final class ChangeLogLeases {
 
     ChangeLogLeases(CqlSession session) {
         this.session = session;
-        this.take = session.prepare("INSERT INTO change_log_lease (shard, owner, owner_name) VALUES (?, ?, ?)"
-                + " IF NOT EXISTS USING TTL ?");
-        this.renew = session.prepare("UPDATE change_log_lease USING TTL ? SET owner = ?, owner_name = ?"
+        this.take = session.prepare("UPDATE change_log_checkpoint USING TTL ? SET owner = ?, owner_name = ?"
+                + " WHERE shard = ? IF owner = null");
+        this.renew = session.prepare("UPDATE change_log_checkpoint USING TTL ? SET owner = ?, owner_name = ?"
                 + " WHERE shard = ? IF owner = ?");
-        this.release = session.prepare("DELETE FROM change_log_lease WHERE shard = ? IF owner = ?");
-        this.selectOwners = session.prepare("SELECT shard, owner, owner_name FROM change_log_lease");
+        this.release = session.prepare("UPDATE change_log_checkpoint SET owner = null, owner_name = null"
+                + " WHERE shard = ? IF owner = ?");
+        this.selectOwners = session.prepare("SELECT shard, owner, owner_name FROM change_log_checkpoint");
         this.join = session.prepare("INSERT INTO change_log_member (ring, instance, name) VALUES ('" + RING
                 + "', ?, ?) USING TTL ?");
         this.leave = session.prepare("DELETE FROM change_log_member WHERE ring = '" + RING + "' AND instance = ?");
@@ -42,7 +46,7 @@ public final class ChangeLogLeases {
 
     /** Takes a free shard; false when someone holds it. */
     public boolean take(int shard, UUID me, String name, Duration ttl) {
-        return session.execute(take.bind(shard, me, name, seconds(ttl))).wasApplied();
+        return session.execute(take.bind(seconds(ttl), me, name, shard)).wasApplied();
     }
 
     /** Extends a held lease; false when it was lost (expired and taken, or never held). */
@@ -58,7 +62,9 @@ public final class ChangeLogLeases {
     public Map<Integer, Holder> owners() {
         Map<Integer, Holder> owners = new HashMap<>();
         for (Row row : session.execute(selectOwners.bind())) {
-            owners.put(row.getInt("shard"), new Holder(row.getUuid("owner"), row.getString("owner_name")));
+            if (row.getUuid("owner") != null) {
+                owners.put(row.getInt("shard"), new Holder(row.getUuid("owner"), row.getString("owner_name")));
+            }
         }
         return owners;
     }

@@ -16,10 +16,11 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * shards (leases in Cassandra), passes over each held shard every poll interval, and backs off while
  * Elasticsearch fails. Writes never wait for it: while Elasticsearch is down the log grows and the
  * index catches up when it returns.
+ *
+ * <p>Leases are renewed every third of their TTL, also in the middle of a long drain, and a drain
+ * stops as soon as its lease is lost; each checkpoint write holds only while the lease does, so an
+ * instance that was paused past its lease cannot move a checkpoint another instance has moved since
+ * (ADR 21).
  */
 @Context
 @Requires(property = "tellonce.indexing.enabled", value = "true", defaultValue = "true")
@@ -51,15 +57,18 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
         t.setDaemon(true);
         return t;
     });
-    private final Map<Integer, ShardDrain> held = new HashMap<>();
-    private final Map<Integer, Instant> savedAt = new HashMap<>();
+    // Concurrent: tests and the lag gauge read them from other threads.
+    private final Map<Integer, ShardDrain> held = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> savedAt = new ConcurrentHashMap<>();
     private volatile Instant oldestIndexedTo;
     private Instant leasesRenewedAt = Instant.EPOCH;
+    private int members = 1;
+    private boolean checkpointsStarted;
     private Duration backoff = Duration.ZERO;
     private Instant retryAt = Instant.EPOCH;
 
-    ChangeLogIndexer(IndexingSettings settings, ChangeLogSource log, ChangeLogLeases leases,
-                     ChangeLogCheckpoints checkpoints, SearchChanges applier, Clock clock, MeterRegistry meters) {
+    ChangeLogIndexer(IndexingSettings settings, ChangeSource log, ChangeLogLeases leases,
+                     ChangeLogCheckpoints checkpoints, ChangeSink applier, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.log = log;
         this.leases = leases;
@@ -82,20 +91,34 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
         return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
     }
 
-    private void round() {
+    /** The shards this instance drains now. */
+    Set<Integer> heldShards() {
+        return Set.copyOf(held.keySet());
+    }
+
+    /** One pass over every held shard; runs on the indexer's own thread (package-private for tests). */
+    void round() {
         try {
-            Instant now = clock.instant();
-            if (Duration.between(leasesRenewedAt, now).compareTo(settings.leaseTtl().dividedBy(4)) >= 0) {
+            if (renewalDue()) {
+                renewLeases();
                 balanceLeases();
-                leasesRenewedAt = now;
             }
+            Instant now = clock.instant();
             if (now.isBefore(retryAt)) {
                 return;
             }
-            for (ShardDrain drain : held.values()) {
-                drain.pass(now.minus(settings.horizon()));
-                drain.verify(now.minus(settings.verifyDelay()));
-                saveEverySecond(drain, now);
+            for (ShardDrain drain : List.copyOf(held.values())) {
+                if (!held.containsKey(drain.shard())) {
+                    continue;
+                }
+                try {
+                    drain.pass(now.minus(settings.horizon()));
+                    drain.verify(now.minus(settings.verifyDelay()));
+                    saveEverySecond(drain, now);
+                } catch (LeaseLost lost) {
+                    LOG.info("stopped draining: {}", lost.getMessage());
+                    drop(drain.shard());
+                }
             }
             oldestIndexedTo = held.values().stream().map(d -> d.checkpoint().indexedTo()).min(Instant::compareTo)
                     .orElse(null);
@@ -113,36 +136,73 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
     private void saveEverySecond(ShardDrain drain, Instant now) {
         Instant last = savedAt.getOrDefault(drain.shard(), Instant.EPOCH);
         if (Duration.between(last, now).compareTo(CHECKPOINT_EVERY) >= 0) {
-            checkpoints.save(drain.shard(), drain.checkpoint());
+            if (!checkpoints.save(drain.shard(), me, drain.checkpoint())) {
+                throw new LeaseLost(drain.shard());
+            }
             savedAt.put(drain.shard(), now);
         }
     }
 
-    /** Keeps the held leases alive, gives back what is beyond a fair share, and takes free shards up to it. */
-    private void balanceLeases() {
-        int members = leases.heartbeat(me, name, settings.leaseTtl());
-        int fairShare = (ChangeLogShards.COUNT + members - 1) / members;
-        for (Integer shard : new ArrayList<>(held.keySet())) {
+    /** A third of the TTL: two renewals can fail or be late before the lease runs out. */
+    private boolean renewalDue() {
+        return Duration.between(leasesRenewedAt, clock.instant()).compareTo(settings.leaseTtl().dividedBy(3)) >= 0;
+    }
+
+    /** Announces this instance and renews every held lease; drops the shards whose lease was lost. */
+    private void renewLeases() {
+        Instant now = clock.instant();
+        members = leases.heartbeat(me, name, settings.leaseTtl());
+        for (Integer shard : List.copyOf(held.keySet())) {
             if (!leases.renew(shard, me, name, settings.leaseTtl())) {
                 LOG.info("lost the lease of change-log shard {}", shard);
                 drop(shard);
             }
         }
+        leasesRenewedAt = now;
+    }
+
+    /**
+     * The drain's hold on its shard: renews every lease when due (a drain may outlast the TTL), and
+     * fails once this shard is no longer held.
+     */
+    private ShardLease leaseOf(int shard) {
+        return () -> {
+            if (renewalDue()) {
+                renewLeases();
+            }
+            if (!held.containsKey(shard)) {
+                throw new LeaseLost(shard);
+            }
+        };
+    }
+
+    /** Gives back what is beyond a fair share, and takes free shards up to it. */
+    private void balanceLeases() {
+        int fairShare = (ChangeLogShards.COUNT + members - 1) / members;
         while (held.size() > fairShare) {
             int shard = held.keySet().iterator().next();
-            checkpoints.save(shard, held.get(shard).checkpoint());
+            checkpoints.save(shard, me, held.get(shard).checkpoint());
             leases.release(shard, me);
             drop(shard);
+        }
+        if (held.size() >= fairShare) {
+            return;
+        }
+        if (!checkpointsStarted) {
+            // Before any take: a lease is a cell of the checkpoint's row, which must exist first.
+            checkpoints.startAll();
+            checkpointsStarted = true;
         }
         Map<Integer, ChangeLogLeases.Holder> owners = leases.owners();
         Map<Integer, Checkpoint> positions = null;
         for (int shard = 0; shard < ChangeLogShards.COUNT && held.size() < fairShare; shard++) {
             if (!owners.containsKey(shard) && leases.take(shard, me, name, settings.leaseTtl())) {
                 if (positions == null) {
-                    checkpoints.startAll();
+                    // Read after taking: every write of an earlier holder that its lease let through is in it.
                     positions = checkpoints.all();
                 }
-                held.put(shard, new ShardDrain(shard, positions.get(shard), log, applier, settings.batchSize()));
+                held.put(shard, new ShardDrain(shard, positions.get(shard), log, applier, settings.batchSize(),
+                        leaseOf(shard)));
             }
         }
     }
@@ -158,7 +218,7 @@ public final class ChangeLogIndexer implements ApplicationEventListener<ServerSt
         thread.awaitTermination(5, TimeUnit.SECONDS);
         try {
             for (ShardDrain drain : held.values()) {
-                checkpoints.save(drain.shard(), drain.checkpoint());
+                checkpoints.save(drain.shard(), me, drain.checkpoint());
                 leases.release(drain.shard(), me);
             }
             leases.leave(me);

@@ -14,7 +14,8 @@ import java.util.Map;
  * Drains one shard of the change log while this instance holds it. A pass applies every change up
  * to a horizon just behind now and moves {@code indexedTo}; a minute later each minute is read again
  * and, if it holds more changes than the pass saw (a batch that reached Cassandra late keeps the
- * time it was stamped with), applied again whole before {@code verifiedTo} moves past it.
+ * time it was stamped with), applied again whole before {@code verifiedTo} moves past it. The lease
+ * is kept before every read and every batch, so a long drain renews it and stops once it is lost.
  */
 final class ShardDrain {
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -23,12 +24,14 @@ final class ShardDrain {
     private final ChangeSource log;
     private final ChangeSink applier;
     private final int batchSize;
+    private final ShardLease lease;
     /** Changes seen per minute by the passes since this instance took the shard. */
     private final Map<Instant, Integer> seenPerMinute = new HashMap<>();
     private final Instant takenAt;
     private Checkpoint checkpoint;
 
-    ShardDrain(int shard, Checkpoint checkpoint, ChangeSource log, ChangeSink applier, int batchSize) {
+    ShardDrain(int shard, Checkpoint checkpoint, ChangeSource log, ChangeSink applier, int batchSize, ShardLease lease) {
+        this.lease = lease;
         this.shard = shard;
         this.checkpoint = checkpoint;
         this.takenAt = checkpoint.indexedTo();
@@ -51,6 +54,7 @@ final class ShardDrain {
             Instant from = checkpoint.indexedTo();
             Instant endOfMinute = ChangeLogShards.bucket(from.plusMillis(1)).plus(MINUTE).minusMillis(1);
             Instant to = endOfMinute.isBefore(horizon) ? endOfMinute : horizon;
+            lease.keep();
             List<ChangeLogEntry> entries = log.between(shard, from, to);
             applyInBatches(entries);
             seenPerMinute.merge(ChangeLogShards.bucket(to), entries.size(), Integer::sum);
@@ -67,6 +71,7 @@ final class ShardDrain {
             if (endOfMinute.isAfter(limit)) {
                 return;
             }
+            lease.keep();
             List<ChangeLogEntry> entries = log.minute(shard, minute);
             Integer seen = seenPerMinute.remove(minute);
             // Minutes passed before this instance took the shard were seen by someone else, uncounted.
@@ -80,6 +85,7 @@ final class ShardDrain {
 
     private void applyInBatches(List<ChangeLogEntry> entries) throws IOException {
         for (int start = 0; start < entries.size(); start += batchSize) {
+            lease.keep();
             applier.apply(entries.subList(start, Math.min(entries.size(), start + batchSize)));
         }
     }

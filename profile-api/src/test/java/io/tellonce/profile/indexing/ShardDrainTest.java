@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The drain's bookkeeping: nothing skipped, late arrivals caught, nothing lost when the sink fails. */
@@ -41,7 +42,7 @@ class ShardDrainTest {
     };
 
     private ShardDrain drain() {
-        return new ShardDrain(3, new Checkpoint(START, START), source, sink, 2);
+        return new ShardDrain(3, new Checkpoint(START, START), source, sink, 2, ShardLease.HELD);
     }
 
     private ChangeLogEntry change(Instant at) {
@@ -90,6 +91,25 @@ class ShardDrainTest {
         int before = applied.size();
         drain.verify(START.plusSeconds(90));
         assertThat(applied).hasSize(before);
+    }
+
+    @Test
+    void aLeaseLostMidDrainStopsItBeforeTheNextBatchWithTheCheckpointWhereItWas() throws IOException {
+        ChangeLogEntry a = change(START.plusSeconds(5));
+        ChangeLogEntry b = change(START.plusSeconds(6));
+        change(START.plusSeconds(7));
+        AtomicInteger asked = new AtomicInteger();
+        // Held for the minute's read and its first batch, lost before the second.
+        ShardDrain drain = new ShardDrain(3, new Checkpoint(START, START), source, sink, 2, () -> {
+            if (asked.incrementAndGet() > 2) {
+                throw new LeaseLost(3);
+            }
+        });
+
+        assertThatThrownBy(() -> drain.pass(START.plusSeconds(30))).isInstanceOf(LeaseLost.class);
+
+        assertThat(applied).containsExactly(a.changeId(), b.changeId());
+        assertThat(drain.checkpoint().indexedTo()).isEqualTo(START);
     }
 
     @Test
