@@ -89,6 +89,8 @@ class PersonalDataErasureTest extends ServiceTest {
         Map<String, String> properties = service.propertiesBehind(elasticsearch);
         properties.put("tellonce.privacy.suppression-secret", "a test secret, never a real one " + UUID.randomUUID());
         properties.put("tellonce.privacy.tenants.strict.reappearance", "refuse");
+        properties.put("tellonce.privacy.erasure-sweep-interval", "1s");
+        properties.put("tellonce.privacy.erasure-sweep-grace", "5m");
         return properties;
     }
 
@@ -214,6 +216,30 @@ class PersonalDataErasureTest extends ServiceTest {
                 .anyMatch(row -> row.getString("rpc").equals("tellonce.v1.ProfileService/GetProfile")
                         && row.getString("detail") == null)
                 .anyMatch(row -> row.getString("rpc").equals("tellonce.v1.PrivacyService/ErasePerson"));
+    }
+
+    /** Issue 17: an erasure is a durable intent; one a crash interrupted is finished though nobody asks again. */
+    @Test
+    void anErasureInterruptedAndNeverRepeatedIsFinishedByTheBackgroundSweep() {
+        Person person = richPerson("acme");
+        UUID erasure = UUID.randomUUID();
+        List<UUID> nodes = exportedNodes(person);
+        // What a crash after the mark and the first deletes leaves, begun long enough ago that it no longer runs.
+        for (UUID node : nodes) {
+            session.execute(SimpleStatement.newInstance("INSERT INTO erasure (tenant, node_id, erasure_id, profile_id,"
+                            + " node_ids, status, removed, suppressed, actor, reason, requested_at)"
+                            + " VALUES ('acme', ?, ?, ?, ?, 'erasing', {'nodes': 2}, 3, 'dpo', 'ticket 8', ?)",
+                    node, erasure, UUID.fromString(person.profileId()), nodes, Instant.now().minus(Duration.ofMinutes(10))));
+            session.execute(SimpleStatement.newInstance("DELETE FROM consent_ledger WHERE tenant = 'acme'"
+                    + " AND node_id = ?", node));
+        }
+
+        Eventually.await("the sweep finishes the erasure", CATCH_UP, () -> session.execute(SimpleStatement.newInstance(
+                "SELECT status FROM erasure WHERE tenant = 'acme' AND node_id = ?", nodes.get(0))).one().getString("status"),
+                "erased"::equals);
+
+        assertThat(cassandraHolds(person.secrets())).isEmpty();
+        assertThat(erase("acme", byEmail(person.email()), "").getErasureId()).isEqualTo(erasure.toString());
     }
 
     /** Issue 17: a delete stamped now lost to writes stamped with a caller's time up to five minutes ahead. */

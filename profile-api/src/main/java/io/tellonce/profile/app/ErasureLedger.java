@@ -28,6 +28,17 @@ public interface ErasureLedger {
     /** Flags a profile that received an identifier of an erased person. */
     CompletionStage<Void> flagReappearance(TenantId tenant, ProfileId node, Collection<UUID> erasures);
 
+    /**
+     * One node of each erasure that was begun and not completed, read by paging through every
+     * receipt: for the background sweep only, which runs every few minutes (erasures are rare: one
+     * row per erased node), never on a request path. Blocking.
+     */
+    List<Unfinished> unfinished();
+
+    /** An erasure begun at {@code requestedAt} and not completed; {@code node} leads to its receipt. */
+    record Unfinished(TenantId tenant, ProfileId node, UUID erasureId, Instant requestedAt) {
+    }
+
     /** @param profile the erased profile, whose receipt {@link #ofNode} finds */
     record Suppression(UUID erasureId, ProfileId profile, Instant erasedAt) {
     }

@@ -87,6 +87,29 @@ public final class Erasures {
         });
     }
 
+    /**
+     * Finishes every erasure that was begun at least {@code grace} ago and not completed: one a crash
+     * interrupted and nobody repeated. An erasure still running is younger than the grace; finishing
+     * one twice is safe (every step is idempotent), only wasteful.
+     *
+     * @return how many it finished
+     */
+    public int sweep(java.time.Duration grace) {
+        Instant before = clock.instant().minus(grace);
+        int finished = 0;
+        for (ErasureLedger.Unfinished unfinished : ledger.unfinished()) {
+            if (unfinished.requestedAt().isAfter(before)) {
+                continue;
+            }
+            Optional<ErasureReceipt> receipt = ledger.ofNode(unfinished.tenant(), unfinished.node()).toCompletableFuture().join();
+            if (receipt.isPresent() && !receipt.get().complete() && policies.of(unfinished.tenant()).hashes().isPresent()) {
+                finish(unfinished.tenant(), receipt.get()).toCompletableFuture().join();
+                finished++;
+            }
+        }
+        return finished;
+    }
+
     /** A person who is there: a new erasure, or one a crash interrupted that has found more nodes since. */
     private CompletionStage<ErasureReceipt> live(TenantId tenant, ProfileMembers.Members person, String actor,
                                                  String reason) {

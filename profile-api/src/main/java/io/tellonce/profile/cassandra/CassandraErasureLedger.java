@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 final class CassandraErasureLedger implements ErasureLedger {
     static final String ERASING = "erasing";
     static final String ERASED = "erased";
+    private static final int SWEEP_PAGE = 500;
 
     private final CqlSession session;
     private final ChangeFeed feed;
@@ -38,6 +40,7 @@ final class CassandraErasureLedger implements ErasureLedger {
     private final PreparedStatement selectSuppression;
     private final PreparedStatement insertSuppression;
     private final PreparedStatement insertFlag;
+    private final PreparedStatement selectAllReceipts;
 
     CassandraErasureLedger(CqlSession session, ChangeFeed feed, Clock clock) {
         this.session = session;
@@ -55,6 +58,7 @@ final class CassandraErasureLedger implements ErasureLedger {
                 + " erased_at) VALUES (?, ?, ?, ?, ?)");
         insertFlag = prepare("INSERT INTO profile_after_erasure (tenant, node_id, erasure_id, flagged_at)"
                 + " VALUES (?, ?, ?, ?)");
+        selectAllReceipts = prepare("SELECT tenant, node_id, erasure_id, status, requested_at FROM erasure");
     }
 
     private PreparedStatement prepare(String cql) {
@@ -108,6 +112,18 @@ final class CassandraErasureLedger implements ErasureLedger {
         batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_REMOVED, receipt.nodes(),
                 "erasure " + receipt.erasureId()));
         return session.executeAsync(batch.setIdempotence(true).build()).thenApply(rs -> (Void) null);
+    }
+
+    @Override
+    public List<Unfinished> unfinished() {
+        Map<UUID, Unfinished> found = new LinkedHashMap<>();
+        for (Row row : session.execute(selectAllReceipts.bind().setPageSize(SWEEP_PAGE))) {
+            if (ERASING.equals(row.getString("status"))) {
+                found.putIfAbsent(row.getUuid("erasure_id"), new Unfinished(new TenantId(row.getString("tenant")),
+                        new ProfileId(row.getUuid("node_id")), row.getUuid("erasure_id"), row.getInstant("requested_at")));
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     @Override
