@@ -129,6 +129,9 @@ class MergeAndUnmergeTest extends ServiceTest {
                 .setActor("supervisor-7").setReason("two different people sharing a shop account").build());
 
         assertThat(split.getProfileIdsList()).containsExactlyInAnyOrder(older, newer);
+        assertThat(ChangeLogRows.detailsNaming(session, "acme", UUID.fromString(older), Duration.ofMinutes(5)))
+                .as("issue 17: the change log outlives erasure and holds no free text about the person")
+                .noneMatch(detail -> detail.contains("shop account"));
         Profile olderAfter = profile(older);
         Profile newerAfter = profile(newer);
         assertThat(olderAfter.getProfileId()).isEqualTo(older);
@@ -246,6 +249,9 @@ class MergeAndUnmergeTest extends ServiceTest {
                         .contains("moved from profile " + from + " by supervisor-2"));
         assertThat(identity().moveIdentifier(move).getToProfileId()).as("repeating a move is safe").isEqualTo(to);
         assertThat(changesNaming(to)).contains("identifier moved");
+        assertThat(ChangeLogRows.detailsNaming(session, "acme", UUID.fromString(to), Duration.ofMinutes(5)))
+                .as("issue 17: the change log outlives erasure and names no identifier")
+                .noneMatch(detail -> detail.contains(number.getValue()));
 
         String fresh = identity().moveIdentifier(move.toBuilder().clearToProfileId().build()).getToProfileId();
 

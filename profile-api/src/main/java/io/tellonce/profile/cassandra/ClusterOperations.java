@@ -257,7 +257,9 @@ final class ClusterOperations {
         batch.addStatement(cql.undoMergeAt.bind(at, plan.at(), plan.actor(), plan.reason(), tenant.value(),
                 plan.operation()));
         batch.addStatement(feed.change(tenant, ChangeFeed.PROFILE_UNMERGED, affected,
-                "merge " + plan.operation() + " undone by " + plan.actor() + ": " + plan.reason()));
+                // The reason is free text a supervisor typed and may name the person: it stays in the
+                // merge ledger, which erasure removes; the change log outlives erasure.
+                "merge " + plan.operation() + " undone by " + plan.actor()));
         session.execute(batch.setIdempotence(true).build());
         plan.regroup().forEach((member, move) -> regroup(tenant, member, move, at, ClusterSteps.UNMERGE_MEMBER_MOVED));
         locks.clearMarks(tenant, ClusterStatics.Marker.UNMERGE, plan.operation(), plan.roots());
@@ -300,7 +302,8 @@ final class ClusterOperations {
                 .addStatement(cql.unlistIdentifierAt.bind(claimedAt, tenant.value(), fromNode.value(),
                         id.kind().storageName(), id.namespace(), id.value()))
                 .addStatement(feed.change(tenant, ChangeFeed.IDENTIFIER_MOVED, List.of(fromNode, toNode),
-                        id + " moved from node " + fromNode + " to node " + toNode))
+                        "an identifier (" + id.kind().storageName() + ") moved from node " + fromNode + " to node "
+                                + toNode))
                 .setIdempotence(true).build());
     }
 

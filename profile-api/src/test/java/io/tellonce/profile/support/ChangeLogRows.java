@@ -17,15 +17,24 @@ public final class ChangeLogRows {
 
     /** The kinds of the changes of the last minutes, in any shard, that name the profile. */
     public static List<String> naming(CqlSession session, String tenant, UUID profile, Duration within) {
-        List<String> changes = new ArrayList<>();
+        return rows(session, tenant, profile, within).stream().map(row -> row.getString("change")).toList();
+    }
+
+    /** What the changes of the last minutes that name the profile say, in words. */
+    public static List<String> detailsNaming(CqlSession session, String tenant, UUID profile, Duration within) {
+        return rows(session, tenant, profile, within).stream().map(row -> row.getString("detail")).toList();
+    }
+
+    private static List<Row> rows(CqlSession session, String tenant, UUID profile, Duration within) {
+        List<Row> changes = new ArrayList<>();
         Instant now = Instant.now();
         for (Instant bucket = ChangeLogShards.bucket(now.minus(within)); !bucket.isAfter(now);
              bucket = bucket.plus(Duration.ofMinutes(1))) {
             for (int shard = 0; shard < ChangeLogShards.COUNT; shard++) {
-                for (Row row : session.execute(SimpleStatement.newInstance("SELECT tenant, change, profile_ids"
+                for (Row row : session.execute(SimpleStatement.newInstance("SELECT tenant, change, profile_ids, detail"
                         + " FROM change_log WHERE shard = ? AND bucket = ?", shard, bucket))) {
                     if (row.getString("tenant").equals(tenant) && row.getList("profile_ids", UUID.class).contains(profile)) {
-                        changes.add(row.getString("change"));
+                        changes.add(row);
                     }
                 }
             }
