@@ -16,6 +16,7 @@ import io.tellonce.identity.TenantId;
 import io.tellonce.profile.config.MergePolicies;
 import io.tellonce.profile.support.GraphInvariants;
 import io.tellonce.profile.support.ServiceTest;
+import io.tellonce.profile.support.ServiceUnderTest;
 import io.tellonce.profile.support.TestTokens;
 import io.tellonce.proto.v1.GetIdentityGraphRequest;
 import io.tellonce.proto.v1.GetProfileRequest;
@@ -27,8 +28,6 @@ import io.tellonce.proto.v1.UnmergeProfileRequest;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -189,8 +188,8 @@ class KilledServiceTest extends ServiceTest {
         }
 
         static ChildService start(Map<String, String> properties, String lockTtl) throws IOException, InterruptedException {
-            int grpcPort = freePort();
-            int httpPort = freePort();
+            int grpcPort = ServiceUnderTest.freePort();
+            int httpPort = ServiceUnderTest.freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx256m");
@@ -244,14 +243,6 @@ class KilledServiceTest extends ServiceTest {
         public void close() throws InterruptedException {
             kill();
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

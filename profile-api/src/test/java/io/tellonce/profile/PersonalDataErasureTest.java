@@ -222,17 +222,9 @@ class PersonalDataErasureTest extends ServiceTest {
     @Test
     void anErasureInterruptedAndNeverRepeatedIsFinishedByTheBackgroundSweep() {
         Person person = richPerson("acme");
-        UUID erasure = UUID.randomUUID();
         List<UUID> nodes = exportedNodes(person);
-        // What a crash after the mark and the first deletes leaves, begun long enough ago that it no longer runs.
-        for (UUID node : nodes) {
-            session.execute(SimpleStatement.newInstance("INSERT INTO erasure (tenant, node_id, erasure_id, profile_id,"
-                            + " node_ids, status, removed, suppressed, actor, reason, requested_at)"
-                            + " VALUES ('acme', ?, ?, ?, ?, 'erasing', {'nodes': 2}, 3, 'dpo', 'ticket 8', ?)",
-                    node, erasure, UUID.fromString(person.profileId()), nodes, Instant.now().minus(Duration.ofMinutes(10))));
-            session.execute(SimpleStatement.newInstance("DELETE FROM consent_ledger WHERE tenant = 'acme'"
-                    + " AND node_id = ?", node));
-        }
+        // Begun long enough ago that it no longer runs.
+        UUID erasure = interruptedErasure(person, nodes, Instant.now().minus(Duration.ofMinutes(10)));
 
         Eventually.await("the sweep finishes the erasure", CATCH_UP, () -> session.execute(SimpleStatement.newInstance(
                 "SELECT status FROM erasure WHERE tenant = 'acme' AND node_id = ?", nodes.get(0))).one().getString("status"),
@@ -328,20 +320,10 @@ class PersonalDataErasureTest extends ServiceTest {
     @Test
     void anErasureInterruptedMidwayIsFinishedByRepeatingIt() {
         Person person = richPerson("acme");
-        // What a crash after the mark and the first deletes leaves: the marks, and only part of the data gone.
         ErasureReceipt receipt = erase("acme", byId(person.profileId()), "");
         assertThat(receipt.hasCompleteTime()).isTrue();
         Person another = richPerson("acme");
-        UUID erasure = UUID.randomUUID();
-        List<UUID> nodes = exportedNodes(another);
-        for (UUID node : nodes) {
-            session.execute(SimpleStatement.newInstance("INSERT INTO erasure (tenant, node_id, erasure_id, profile_id,"
-                            + " node_ids, status, removed, suppressed, actor, reason, requested_at)"
-                            + " VALUES ('acme', ?, ?, ?, ?, 'erasing', {'nodes': 2}, 3, 'dpo', 'ticket 7', ?)",
-                    node, erasure, UUID.fromString(another.profileId()), nodes, Instant.now()));
-            session.execute(SimpleStatement.newInstance("DELETE FROM consent_ledger WHERE tenant = 'acme'"
-                    + " AND node_id = ?", node));
-        }
+        UUID erasure = interruptedErasure(another, exportedNodes(another), Instant.now());
 
         ErasureReceipt finished = erase("acme", byEmail(another.email()), "");
 
@@ -424,6 +406,20 @@ class PersonalDataErasureTest extends ServiceTest {
         assertThat(Failures.code(() -> privacy.exportPersonalData(ExportPersonalDataRequest.newBuilder()
                 .setLookup(byId(UUID.randomUUID().toString())).build()).forEachRemaining(section -> { })))
                 .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    /** What a crash after the mark and the first deletes leaves: the marks, and only part of the data gone. */
+    private UUID interruptedErasure(Person person, List<UUID> nodes, Instant requestedAt) {
+        UUID erasure = UUID.randomUUID();
+        for (UUID node : nodes) {
+            session.execute(SimpleStatement.newInstance("INSERT INTO erasure (tenant, node_id, erasure_id, profile_id,"
+                            + " node_ids, status, removed, suppressed, actor, reason, requested_at)"
+                            + " VALUES ('acme', ?, ?, ?, ?, 'erasing', {'nodes': 2}, 3, 'dpo', 'ticket 7', ?)",
+                    node, erasure, UUID.fromString(person.profileId()), nodes, requestedAt));
+            session.execute(SimpleStatement.newInstance("DELETE FROM consent_ledger WHERE tenant = 'acme'"
+                    + " AND node_id = ?", node));
+        }
+        return erasure;
     }
 
     private List<UUID> exportedNodes(Person person) {

@@ -127,7 +127,8 @@ public final class ServiceUnderTest implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free now, on this machine. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
