@@ -97,7 +97,7 @@ class InterruptedOperationsTest extends ServiceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {ClusterSteps.MERGE_RECORDED, ClusterSteps.MERGE_MEMBER_MOVED,
-            ClusterSteps.MERGE_PROFILE_ABSORBED})
+            ClusterSteps.MERGE_PROFILE_ABSORBED, ClusterSteps.PARTLY_CLEARED})
     void aMergeStoppedAtAnyStepIsFinishedByTheNextRead(String step) {
         String tenant = "crash" + tenants.incrementAndGet();
         Identifier first = email(uniqueEmail("mia"));

@@ -24,6 +24,15 @@ public interface ProfileClusters {
     CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String rule, String evidence,
                                        String actor, String reason);
 
+    /**
+     * A merge by hand whose id the caller chose beforehand: a review decision records the id before
+     * the merge, so that a decision a crash interrupted can tell whether its merge took place.
+     *
+     * @throws ProfileNotFound, PreconditionFailed (already one profile), MergeRefused (policy)
+     */
+    CompletionStage<MergeResult> merge(TenantId tenant, UUID mergeId, List<ProfileId> profiles, String actor,
+                                       String reason);
+
     /** @return the profiles after the split; @throws MergeNotFound, PreconditionFailed (already undone) */
     CompletionStage<List<ProfileId>> unmerge(TenantId tenant, UUID mergeId, String actor, String reason);
 
@@ -38,4 +47,12 @@ public interface ProfileClusters {
      */
     CompletionStage<List<ProfileId>> moveIdentifier(TenantId tenant, Identifier identifier, Optional<ProfileId> target,
                                                     String actor, String reason);
+
+    /**
+     * Finishes, or takes back when it never committed, every merge, unmerge and move begun before
+     * {@code before} that a crash interrupted and no read has finished since (issue 17). Blocking.
+     *
+     * @return how many it settled
+     */
+    int finishInterrupted(java.time.Instant before);
 }

@@ -54,12 +54,23 @@ final class CassandraProfileClusters implements ProfileClusters {
 
     @Override
     public CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String actor, String reason) {
-        return merge(tenant, profiles, "manual", "merged by hand by " + actor + ": " + reason, actor, reason);
+        return merge(tenant, UUID.randomUUID(), profiles, actor, reason);
     }
 
     @Override
     public CompletionStage<MergeResult> merge(TenantId tenant, List<ProfileId> profiles, String rule, String evidence,
                                               String actor, String reason) {
+        return merge(tenant, UUID.randomUUID(), profiles, rule, evidence, actor, reason);
+    }
+
+    @Override
+    public CompletionStage<MergeResult> merge(TenantId tenant, UUID mergeId, List<ProfileId> profiles, String actor,
+                                              String reason) {
+        return merge(tenant, mergeId, profiles, "manual", "merged by hand by " + actor + ": " + reason, actor, reason);
+    }
+
+    private CompletionStage<MergeResult> merge(TenantId tenant, UUID mergeId, List<ProfileId> profiles, String rule,
+                                               String evidence, String actor, String reason) {
         return CompletableFuture.supplyAsync(() -> {
             List<ProfileId> roots = profiles.stream().map(profile -> root(tenant, profile)).distinct().toList();
             if (roots.size() < 2) {
@@ -68,7 +79,7 @@ final class CassandraProfileClusters implements ProfileClusters {
             List<MergeRequest.NodePair> links = roots.subList(1, roots.size()).stream()
                     .map(other -> new MergeRequest.NodePair(roots.get(0), other, evidence)).toList();
             return clusters.merge(tenant, new MergeRequest(links, rule, actor, reason, clock.instant(),
-                    policies.apply(tenant)));
+                    policies.apply(tenant), mergeId));
         }, clusterThreads);
     }
 
@@ -147,5 +158,10 @@ final class CassandraProfileClusters implements ProfileClusters {
 
     private ProfileId root(TenantId tenant, ProfileId profile) {
         return clusters.currentRoot(tenant, profile).orElseThrow(() -> new ProfileNotFound("profile id " + profile));
+    }
+
+    @Override
+    public int finishInterrupted(Instant before) {
+        return clusters.finishInterrupted(before);
     }
 }

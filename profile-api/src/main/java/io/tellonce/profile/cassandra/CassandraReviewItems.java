@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.PagingState;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.tellonce.identity.ClusterChangedException;
 import io.tellonce.identity.MergeResult;
 import io.tellonce.identity.ProfileId;
 import io.tellonce.identity.TenantId;
@@ -19,6 +20,7 @@ import io.tellonce.profile.app.ReviewItemView;
 import io.tellonce.profile.app.ReviewItemView.Decision;
 import io.tellonce.profile.app.ReviewItemView.Verdict;
 import io.tellonce.profile.app.ReviewItems;
+import io.tellonce.profile.config.IdentitySettings;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,9 +35,11 @@ import java.util.stream.StreamSupport;
 
 /**
  * The review queue in Cassandra: one partition per tenant and status, newest first. Deciding claims
- * the item by lightweight transaction, performs the decision, then moves the item from the open
- * partition to the decided one in a logged batch; a decision interrupted before the move is
- * finished by the next attempt to decide the item.
+ * the item by lightweight transaction, naming the merge it is about to make, performs the decision,
+ * then moves the item from the open partition to the decided one in a logged batch. The claim is the
+ * decision's durable intent: the next attempt to decide the item finishes a decision whose merge took
+ * place (the merge ledger has the named id), and takes back one whose process died before its merge
+ * committed (a claim older than twice a profile lock's lifetime, with no such merge).
  */
 @Singleton
 final class CassandraReviewItems implements ReviewItems {
@@ -46,6 +50,9 @@ final class CassandraReviewItems implements ReviewItems {
     private final ProfileClusters clusters;
     private final ExecutorService clusterThreads;
     private final Clock clock;
+    private final ClusterOperations operations;
+    private final GraphStatements cql;
+    private final java.time.Duration abandonedAfter;
     private final PreparedStatement list;
     private final PreparedStatement select;
     private final PreparedStatement claim;
@@ -56,17 +63,22 @@ final class CassandraReviewItems implements ReviewItems {
     private final PreparedStatement deleteOpen;
 
     CassandraReviewItems(CqlSession session, ProfileClusters clusters,
-                         @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Clock clock) {
+                         @Named(ClusterThreads.NAME) ExecutorService clusterThreads, Clock clock,
+                         ClusterOperations operations, GraphStatements cql, IdentitySettings settings) {
         this.session = session;
         this.clusters = clusters;
         this.clusterThreads = clusterThreads;
         this.clock = clock;
+        this.operations = operations;
+        this.cql = cql;
+        // A holder alive after this long has lost its profile locks and can no longer commit its merge (ADR 21).
+        this.abandonedAfter = settings.profileLockTtl().multipliedBy(2);
         String columns = "item_id, profile_ids, reason, evidence, source_system, observed_at, decision, decided_by,"
                 + " decision_reason, decided_at, merge_id";
         list = idempotent("SELECT " + columns + " FROM review_item WHERE tenant = ? AND status = ?");
         select = idempotent("SELECT " + columns + " FROM review_item WHERE tenant = ? AND status = ? AND item_id = ?");
         claim = session.prepare("INSERT INTO review_decision (tenant, item_id, claim_id, decision, decided_by, reason,"
-                + " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+                + " decided_at, planned_merge_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
         release = session.prepare("DELETE FROM review_decision WHERE tenant = ? AND item_id = ? IF claim_id = ?");
         recordMerge = idempotent("UPDATE review_decision SET merge_id = ? WHERE tenant = ? AND item_id = ?");
         selectDecision = idempotent("SELECT decision, decided_by, reason, decided_at, merge_id FROM review_decision"
@@ -106,6 +118,11 @@ final class CassandraReviewItems implements ReviewItems {
     }
 
     private ReviewItemView decideNow(TenantId tenant, UUID itemId, Verdict verdict, String actor, String reason) {
+        return decideNow(tenant, itemId, verdict, actor, reason, true);
+    }
+
+    private ReviewItemView decideNow(TenantId tenant, UUID itemId, Verdict verdict, String actor, String reason,
+                                     boolean mayTakeBack) {
         Row open = session.execute(select.bind(tenant.value(), OPEN, itemId)).one();
         if (open == null) {
             Row decided = session.execute(select.bind(tenant.value(), DECIDED, itemId)).one();
@@ -116,25 +133,35 @@ final class CassandraReviewItems implements ReviewItems {
                     + decided.getString("decided_by"));
         }
         UUID claimId = UUID.randomUUID();
+        UUID mergeId = UUID.randomUUID();
         Instant now = clock.instant();
-        var claimed = session.execute(claim.bind(tenant.value(), itemId, claimId, verdict.name(), actor, reason, now));
+        var claimed = session.execute(claim.bind(tenant.value(), itemId, claimId, verdict.name(), actor, reason, now,
+                verdict == Verdict.MERGE ? mergeId : null));
         if (!claimed.wasApplied()) {
             Row earlier = claimed.one();
-            boolean complete = Verdict.KEEP_APART.name().equals(earlier.getString("decision"))
-                    || earlier.getUuid("merge_id") != null;
-            if (complete) {
+            Optional<UUID> merged = mergeOf(tenant, open, earlier);
+            if (Verdict.KEEP_APART.name().equals(earlier.getString("decision")) || merged.isPresent()) {
                 // Someone decided and was interrupted before moving the item: finish that first.
-                move(tenant, open, earlier);
+                if (merged.isPresent() && earlier.getUuid("merge_id") == null) {
+                    session.execute(recordMerge.bind(merged.get(), tenant.value(), itemId));
+                }
+                move(tenant, open, session.execute(selectDecision.bind(tenant.value(), itemId)).one());
                 throw new PreconditionFailed("review item " + itemId + " was already decided by "
                         + earlier.getString("decided_by"));
             }
-            throw new PreconditionFailed("review item " + itemId + " is being decided by " + earlier.getString("decided_by"));
+            if (!mayTakeBack || earlier.getInstant("decided_at").isAfter(now.minus(abandonedAfter))) {
+                throw new ClusterChangedException("review item " + itemId + " is being decided by "
+                        + earlier.getString("decided_by"));
+            }
+            // Its decider stopped before its merge committed, and can no longer commit it: taken back.
+            session.execute(release.bind(tenant.value(), itemId, earlier.getUuid("claim_id")));
+            return decideNow(tenant, itemId, verdict, actor, reason, false);
         }
         if (verdict == Verdict.MERGE) {
             List<ProfileId> profiles = open.get("profile_ids", CqlTypes.UUIDS).stream().map(ProfileId::new).toList();
             try {
-                MergeResult merged = clusters.merge(tenant, profiles, actor, "review item " + itemId + ": " + reason)
-                        .toCompletableFuture().join();
+                MergeResult merged = clusters.merge(tenant, mergeId, profiles, actor, "review item " + itemId + ": "
+                        + reason).toCompletableFuture().join();
                 session.execute(recordMerge.bind(merged.mergeId(), tenant.value(), itemId));
             } catch (RuntimeException e) {
                 // The item stays open for another decision.
@@ -145,6 +172,25 @@ final class CassandraReviewItems implements ReviewItems {
         Row decision = session.execute(selectDecision.bind(tenant.value(), itemId)).one();
         move(tenant, open, decision);
         return item(session.execute(select.bind(tenant.value(), DECIDED, itemId)).one());
+    }
+
+    /**
+     * The merge a decision made: the one it recorded, or the one it named before merging when the
+     * merge ledger has it (after the item's profiles are read, which finishes a merge that committed
+     * and was interrupted).
+     */
+    private Optional<UUID> mergeOf(TenantId tenant, Row open, Row decision) {
+        if (decision.getUuid("merge_id") != null) {
+            return Optional.of(decision.getUuid("merge_id"));
+        }
+        UUID planned = decision.getUuid("planned_merge_id");
+        if (planned == null) {
+            return Optional.empty();
+        }
+        operations.currentRoots(tenant, open.get("profile_ids", CqlTypes.UUIDS).stream().map(ProfileId::new)
+                .collect(java.util.stream.Collectors.toSet()));
+        return Optional.ofNullable(session.execute(cql.selectMerge.bind(tenant.value(), planned)).one())
+                .map(merge -> planned);
     }
 
     /** Moves the item from the open partition to the decided one, with its decision. Idempotent. */

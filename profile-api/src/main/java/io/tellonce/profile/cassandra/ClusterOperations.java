@@ -54,6 +54,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 final class ClusterOperations {
+    /** How far back the first sweep looks, and how many minutes one run reads at most. */
+    private static final long FIRST_SWEEP_MINUTES = 24 * 60;
+    private static final long SWEEP_MINUTES = 24 * 60;
     private static final TupleType LINK = DataTypes.tupleOf(DataTypes.UUID, DataTypes.UUID, DataTypes.TIMEUUID);
 
     private final CqlSession session;
@@ -63,9 +66,10 @@ final class ClusterOperations {
     private final ProfileLocks locks;
     private final ChangeFeed feed;
     private final ClusterPlans plans;
+    private final ClusterIntents intents;
 
     ClusterOperations(CqlSession session, GraphStatements cql, Clock clock, ClusterSteps steps, ProfileLocks locks,
-                      ChangeFeed feed, ClusterPlans plans) {
+                      ChangeFeed feed, ClusterPlans plans, ClusterIntents intents) {
         this.session = session;
         this.cql = cql;
         this.clock = clock;
@@ -73,6 +77,7 @@ final class ClusterOperations {
         this.locks = locks;
         this.feed = feed;
         this.plans = plans;
+        this.intents = intents;
     }
 
     /** The current root of each node, after finishing whatever a crash left half-done on their profiles. */
@@ -143,7 +148,7 @@ final class ClusterOperations {
                     regroup.put(member, new ClusterPlan.Regroup(root, survivor))));
             List<ClusterPlan.PlannedLink> links = request.links().stream().map(pair -> new ClusterPlan.PlannedLink(
                     pair.node(), pair.otherNode(), Uuids.timeBased(), pair.evidence())).toList();
-            ClusterPlan.Merge plan = new ClusterPlan.Merge(Uuids.random(), involved, ClusterPlan.now(clock), survivor,
+            ClusterPlan.Merge plan = new ClusterPlan.Merge(request.mergeId(), involved, ClusterPlan.now(clock), survivor,
                     absorbed, links, regroup, request.rule(), request.actor(), request.reason());
             steps.reached(ClusterSteps.MERGE_PLANNED);
             locks.mark(tenant, ClusterStatics.Marker.MERGE, plan, plans.encode(plan), holder);
@@ -182,7 +187,13 @@ final class ClusterOperations {
             });
             steps.reached(ClusterSteps.MERGE_PROFILE_ABSORBED);
         }
-        locks.clearMarks(tenant, ClusterStatics.Marker.MERGE, plan.operation(), plan.roots());
+        // The absorbed profiles' marks come off first: once their members have moved nobody reads them
+        // as roots, so a mark left on one by a crash would stay there; the survivor's mark, left last,
+        // is found by every read of the profile and finished (or, its plan's last root already cleared,
+        // simply taken off).
+        List<ProfileId> survivorLast = new ArrayList<>(plan.absorbed());
+        survivorLast.add(plan.survivor());
+        locks.unmark(tenant, ClusterStatics.Marker.MERGE, plan, survivorLast);
     }
 
     /**
@@ -262,7 +273,7 @@ final class ClusterOperations {
                 "merge " + plan.operation() + " undone by " + plan.actor()));
         session.execute(batch.setIdempotence(true).build());
         plan.regroup().forEach((member, move) -> regroup(tenant, member, move, at, ClusterSteps.UNMERGE_MEMBER_MOVED));
-        locks.clearMarks(tenant, ClusterStatics.Marker.UNMERGE, plan.operation(), plan.roots());
+        locks.unmark(tenant, ClusterStatics.Marker.UNMERGE, plan, plan.roots());
     }
 
     /**
@@ -284,7 +295,7 @@ final class ClusterOperations {
         if (done) {
             relist(tenant, id, plan.fromNode(), plan.toNode(), claim);
         }
-        locks.clearMarks(tenant, ClusterStatics.Marker.MOVE, plan.operation(), plan.roots());
+        locks.unmark(tenant, ClusterStatics.Marker.MOVE, plan, plan.roots());
         return done;
     }
 
@@ -369,12 +380,61 @@ final class ClusterOperations {
                     finishMove(tenant, (ClusterPlan.Move) plan);
                 }
             } else {
-                locks.clearMarks(tenant, marked.get().marker(), plan.operation(), plan.roots());
+                locks.unmark(tenant, marked.get().marker(), plan, plan.roots());
             }
         } finally {
             plan.roots().forEach(lock -> locks.unlock(tenant, lock, holder));
         }
         return true;
+    }
+
+    /**
+     * Finishes, or takes back when it never committed, every operation begun before {@code before}
+     * that is still in flight: one a crash interrupted on profiles nobody has read since. Reads the
+     * minutes from where the last sweep found everything settled (a day back the first time), at most
+     * {@link #SWEEP_MINUTES} of them per run.
+     *
+     * @return how many operations it settled
+     */
+    int finishInterrupted(Instant before) {
+        long last = ClusterIntents.minute(before);
+        long from = intents.sweptUntil().orElse(last - FIRST_SWEEP_MINUTES);
+        long end = Math.min(last, from + SWEEP_MINUTES);
+        long settledUntil = from;
+        boolean allSettled = true;
+        int settled = 0;
+        for (long minute = from; minute <= end; minute++) {
+            for (ClusterIntents.Intent intent : intents.begunIn(minute)) {
+                if (settle(intent)) {
+                    intents.ended(intent);
+                    settled++;
+                } else {
+                    allSettled = false;
+                }
+            }
+            // The minute of `before` itself may still see operations begin: the next run reads it again.
+            if (allSettled && minute < last) {
+                settledUntil = minute + 1;
+            }
+        }
+        if (settledUntil != from) {
+            intents.sweptUntil(settledUntil);
+        }
+        return settled;
+    }
+
+    /** Finishes whatever marks the operation's profiles; true when none carries its mark any more. */
+    private boolean settle(ClusterIntents.Intent intent) {
+        try {
+            for (ProfileId root : intent.roots()) {
+                finishPending(intent.tenant(), root);
+            }
+            ClusterStatics.Marked mark = new ClusterStatics.Marked(intent.marker(), intent.operation());
+            return intent.roots().stream().noneMatch(root -> locks.marked(intent.tenant(), root, mark));
+        } catch (ClusterChangedException busy) {
+            // A profile stayed locked: its holder is at work, or its lock has not expired yet. Next run.
+            return false;
+        }
     }
 
     /**

@@ -18,6 +18,8 @@ public class ClusterSteps {
     public static final String PROFILE_READ = "profile identifiers read";
     /** Some of the operation's profiles are marked, not the last one: it has not committed (ADR 21). */
     public static final String PARTLY_MARKED = "operation partly marked";
+    /** The operation is finished and some of its marks are off, not all. */
+    public static final String PARTLY_CLEARED = "operation marks partly cleared";
     public static final String MERGE_RECORDED = "merge recorded";
     public static final String MERGE_MEMBER_MOVED = "merge member moved";
     public static final String MERGE_PROFILE_ABSORBED = "merge profile absorbed";

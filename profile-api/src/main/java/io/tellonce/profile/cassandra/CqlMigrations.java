@@ -37,7 +37,7 @@ public final class CqlMigrations {
     static final List<String> SCRIPTS = List.of("V001__identity_graph.cql", "V002__history.cql",
             "V003__consent_and_audit.cql", "V004__change_log_and_indexing.cql", "V005__erasure.cql",
             "V007__match_models.cql", "V008__shared_values.cql", "V009__shadow_match_models.cql",
-            "V010__fenced_locks_and_leases.cql");
+            "V010__fenced_locks_and_leases.cql", "V011__operation_intents.cql");
     public static final int LATEST_VERSION = version(SCRIPTS.get(SCRIPTS.size() - 1));
 
     private static final Logger LOG = LoggerFactory.getLogger(CqlMigrations.class);

@@ -36,11 +36,14 @@ final class ProfileLocks {
     private final GraphStatements cql;
     private final int ttlSeconds;
     private final ClusterSteps steps;
+    private final ClusterIntents intents;
 
-    ProfileLocks(CqlSession session, GraphStatements cql, IdentitySettings settings, ClusterSteps steps) {
+    ProfileLocks(CqlSession session, GraphStatements cql, IdentitySettings settings, ClusterSteps steps,
+                 ClusterIntents intents) {
         this.session = session;
         this.cql = cql;
         this.steps = steps;
+        this.intents = intents;
         this.ttlSeconds = Math.toIntExact(Math.max(1, settings.profileLockTtl().toSeconds()));
     }
 
@@ -119,12 +122,15 @@ final class ProfileLocks {
      * @throws ClusterChangedException when a root is marked by another operation after all
      */
     void mark(TenantId tenant, ClusterStatics.Marker marker, ClusterPlan plan, UdtValue encoded, UUID holder) {
+        // Recorded first, so that marks a crash leaves are found by the sweep even on profiles nobody reads.
+        intents.begun(tenant, marker, plan);
         List<ProfileId> marked = new ArrayList<>();
         for (ProfileId root : plan.roots()) {
             ResultSet result = session.execute(markStatement(marker).bind(plan.operation(), encoded, tenant.value(),
                     root.value(), holder));
             if (!result.wasApplied()) {
                 clearMarks(tenant, marker, plan.operation(), marked);
+                intents.ended(tenant, plan);
                 // A profile whose partition is gone (absorbed meanwhile) answers without its columns.
                 Row now = result.one();
                 if (now != null && now.getColumnDefinitions().contains("lock_holder")
@@ -142,6 +148,15 @@ final class ProfileLocks {
         }
     }
 
+    /**
+     * The operation is over (finished, or given up before it committed): takes its marks off, in the
+     * given order, and forgets it. A crash in between leaves a mark that is found and taken off again.
+     */
+    void unmark(TenantId tenant, ClusterStatics.Marker marker, ClusterPlan plan, List<ProfileId> order) {
+        clearMarks(tenant, marker, plan.operation(), order);
+        intents.ended(tenant, plan);
+    }
+
     /** Takes the operation's marks off the roots, in the given order; roots it no longer marks are left alone. */
     void clearMarks(TenantId tenant, ClusterStatics.Marker marker, UUID operation, List<ProfileId> roots) {
         PreparedStatement clear = switch (marker) {
@@ -149,8 +164,11 @@ final class ProfileLocks {
             case UNMERGE -> cql.clearUnmerge;
             case MOVE -> cql.clearMove;
         };
-        for (ProfileId root : roots) {
-            session.execute(clear.bind(tenant.value(), root.value(), operation));
+        for (int i = 0; i < roots.size(); i++) {
+            session.execute(clear.bind(tenant.value(), roots.get(i).value(), operation));
+            if (i < roots.size() - 1) {
+                steps.reached(ClusterSteps.PARTLY_CLEARED);
+            }
         }
     }
 
