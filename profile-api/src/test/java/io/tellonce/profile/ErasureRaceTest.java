@@ -158,8 +158,9 @@ class ErasureRaceTest extends ServiceTest {
                     .setSourceSystem("web").setActor("customer").setEvidence(marker).build()).getProfileId());
             case 2 -> attempt("case", marker, () -> history().openCase(OpenCaseRequest.newBuilder().setLookup(byId)
                     .setTitle(marker).setActor("agent").build()).getCase().getProfileId());
+            // With a new identifier as well: its claim on the person's node must not outlive the erasure.
             default -> attempt("resolve", marker, () -> identity().resolve(ResolveRequest.newBuilder()
-                    .setSourceSystem("web").addIdentifiers(email(mail))
+                    .setSourceSystem("web").addIdentifiers(email(mail)).addIdentifiers(email(marker + "@example.com"))
                     .setAttributes(PersonAttributes.newBuilder().setGivenName(marker)).build()).getProfileId());
         };
     }
