@@ -74,7 +74,7 @@ final class HistoryEndpoint extends HistoryServiceGrpc.HistoryServiceImplBase {
                             .thenApply(page -> ListInteractionsResponse.newBuilder()
                                     .addAllInteractions(page.interactions().stream()
                                             .map(i -> HistoryMessages.interaction(i, person.profile())).toList())
-                                    .setNextPageToken(HistoryRequests.nextPageToken(request, page.next()))
+                                    .setNextPageToken(HistoryRequests.nextPageToken(page.next()))
                                     .build()));
         });
     }
@@ -129,7 +129,7 @@ final class HistoryEndpoint extends HistoryServiceGrpc.HistoryServiceImplBase {
                         List<CustomerCase> shown = page.offset() >= open.size() ? List.of() : open.subList(page.offset(), end);
                         return ListOpenCasesResponse.newBuilder()
                                 .addAllCases(shown.stream().map(c -> HistoryMessages.aCase(c, person.profile())).toList())
-                                .setNextPageToken(end < open.size() ? HistoryRequests.nextCasePageToken(request, end) : "")
+                                .setNextPageToken(end < open.size() ? HistoryRequests.nextCasePageToken(end) : "")
                                 .build();
                     }));
         });

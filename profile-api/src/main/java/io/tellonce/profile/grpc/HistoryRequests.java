@@ -61,19 +61,16 @@ final class HistoryRequests {
             throw new InvalidRequest(problems);
         }
         Optional<HistoryWindow.Position> after = request.getPageToken().isEmpty() ? Optional.empty()
-                : Optional.of(position(PageTokens.decode(request.getPageToken(), filters(request))));
+                : Optional.of(position(request.getPageToken()));
         Predicate<Interaction> filter = i -> (channels.isEmpty() || channels.contains(i.channel()))
                 && (caseId.isEmpty() || caseId.equals(i.caseId()))
                 && (topic.isEmpty() || topic.equals(i.topic()));
         return new Listing(new HistoryWindow(from, until, after), filter, pageSize);
     }
 
-    static String nextPageToken(ListInteractionsRequest request, Optional<HistoryWindow.Position> next) {
-        return next.map(p -> PageTokens.encode(p.at().toEpochMilli() + "_" + p.id(), filters(request))).orElse("");
-    }
-
-    private static ListInteractionsRequest filters(ListInteractionsRequest request) {
-        return request.toBuilder().clearPageToken().clearPageSize().build();
+    /** The position only: the gate seals it to this query and caller (PageTokenSeal). */
+    static String nextPageToken(Optional<HistoryWindow.Position> next) {
+        return next.map(p -> p.at().toEpochMilli() + "_" + p.id()).orElse("");
     }
 
     private static HistoryWindow.Position position(String text) {
@@ -98,16 +95,15 @@ final class HistoryRequests {
         if (request.getPageToken().isEmpty()) {
             return new CasePage(pageSize, 0);
         }
-        String offset = PageTokens.decode(request.getPageToken(), request.toBuilder().clearPageToken().clearPageSize().build());
         try {
-            return new CasePage(pageSize, Integer.parseInt(offset));
+            return new CasePage(pageSize, Integer.parseInt(request.getPageToken()));
         } catch (NumberFormatException e) {
             throw new InvalidRequest("page_token", "is not a page token of this listing");
         }
     }
 
-    static String nextCasePageToken(ListOpenCasesRequest request, int nextOffset) {
-        return PageTokens.encode(Integer.toString(nextOffset), request.toBuilder().clearPageToken().clearPageSize().build());
+    static String nextCasePageToken(int nextOffset) {
+        return Integer.toString(nextOffset);
     }
 
     record Opening(String title, String topic, String actor, String note) {

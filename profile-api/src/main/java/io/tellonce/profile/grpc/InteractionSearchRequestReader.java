@@ -71,13 +71,11 @@ final class InteractionSearchRequestReader {
         if (size < 1 || size > SearchRequestReader.MAX_PAGE_SIZE) {
             problems.add(new FieldViolation("page_size", "must be between 1 and " + SearchRequestReader.MAX_PAGE_SIZE));
         }
-        SearchInteractionsRequest searched = request.toBuilder().clearPageToken().clearPageSize().build();
-        String fingerprint = Integer.toHexString(searched.toString().hashCode());
-        int offset = SearchRequestReader.offset(request.getPageToken(), fingerprint, problems);
+        int offset = SearchRequestReader.offset(request.getPageToken(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        return new Read(filters, person, order, new SearchRequestReader.Page(offset, size, fingerprint));
+        return new Read(filters, person, order, new SearchRequestReader.Page(offset, size));
     }
 
     /** The domain names of repeated wire enum values; values the domain lacks (UNSPECIFIED, unknown numbers) are problems. */

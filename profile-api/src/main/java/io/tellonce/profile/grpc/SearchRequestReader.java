@@ -5,9 +5,7 @@ import io.tellonce.profile.app.InvalidRequest;
 import io.tellonce.proto.v1.ProfileSearchFilter;
 import io.tellonce.proto.v1.SearchProfilesRequest;
 import io.tellonce.search.ProfileSearch;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,17 +23,16 @@ final class SearchRequestReader {
     }
 
     /**
-     * A page: its offset and size. The token carries the offset and a fingerprint of the query, so a
-     * token cannot be replayed against a different search.
+     * A page: its offset and size. The token carries the offset only: the gate seals it to this
+     * search and caller, so it cannot be replayed against another (PageTokenSeal).
      */
-    record Page(int offset, int size, String fingerprint) {
+    record Page(int offset, int size) {
         Optional<String> next(long total) {
             int next = offset + size;
             if (next >= total || next + size > MAX_RESULTS) {
                 return Optional.empty();
             }
-            return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (next + ":" + fingerprint).getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(Integer.toString(next));
         }
     }
 
@@ -53,12 +50,11 @@ final class SearchRequestReader {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             problems.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
         }
-        String fingerprint = Integer.toHexString((request.getQuery() + "\u0000" + filter).hashCode());
-        int offset = offset(request.getPageToken(), fingerprint, problems);
+        int offset = offset(request.getPageToken(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        return new Read(filters, new Page(offset, size, fingerprint));
+        return new Read(filters, new Page(offset, size));
     }
 
     private static Optional<String> text(String value, String field, List<FieldViolation> problems) {
@@ -66,18 +62,17 @@ final class SearchRequestReader {
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The offset a page token holds, when it was handed out for a search with this fingerprint. */
-    static int offset(String token, String fingerprint, List<FieldViolation> problems) {
+    /** The offset a page token holds (opened by the gate, so one this service issued for this search). */
+    static int offset(String token, List<FieldViolation> problems) {
         if (token.isEmpty()) {
             return 0;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 2);
-            int offset = Integer.parseInt(parts[0]);
-            if (parts.length == 2 && parts[1].equals(fingerprint) && offset > 0 && offset < MAX_RESULTS) {
+            int offset = Integer.parseInt(token);
+            if (offset > 0 && offset < MAX_RESULTS) {
                 return offset;
             }
-        } catch (IllegalArgumentException malformed) {
+        } catch (NumberFormatException malformed) {
             // falls through to the violation below
         }
         problems.add(new FieldViolation("page_token", "is not a token from a previous response to this same search"));
