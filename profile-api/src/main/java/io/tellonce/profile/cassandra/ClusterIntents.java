@@ -57,11 +57,15 @@ final class ClusterIntents {
     }
 
     void ended(TenantId tenant, ClusterPlan plan) {
-        ended(new Intent(minute(plan.at()), tenant, plan.operation(), null, plan.roots()));
+        ended(minute(plan.at()), tenant, plan.operation());
     }
 
     void ended(Intent intent) {
-        session.execute(delete.bind(intent.minute(), intent.tenant().value(), intent.operation()));
+        ended(intent.minute(), intent.tenant(), intent.operation());
+    }
+
+    private void ended(long minute, TenantId tenant, UUID operation) {
+        session.execute(delete.bind(minute, tenant.value(), operation));
     }
 
     List<Intent> begunIn(long minute) {

@@ -5,7 +5,6 @@ import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.cql.Statement;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -86,9 +85,6 @@ public final class StoreCrash implements BeanCreatedEventListener<CqlSession> {
             }
             if (dead.get()) {
                 ClosedConnectionException crash = new ClosedConnectionException("simulated crash of the process");
-                if (method.getName().equals("executeAsync")) {
-                    return CompletableFuture.failedFuture(crash);
-                }
                 if (CompletionStage.class.isAssignableFrom(method.getReturnType())) {
                     return CompletableFuture.failedFuture(crash);
                 }
@@ -113,8 +109,6 @@ public final class StoreCrash implements BeanCreatedEventListener<CqlSession> {
             query = simple.getQuery();
         } else if (request instanceof String text) {
             query = text;
-        } else if (request instanceof Statement<?>) {
-            return false;
         } else {
             return false;
         }
