@@ -2,6 +2,7 @@ package io.tellonce.identity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,7 +22,7 @@ public record MergeRequest(List<NodePair> links, String rule, String actor, Stri
         if (links.isEmpty()) {
             throw new IllegalArgumentException("a merge links at least two nodes");
         }
-        java.util.Objects.requireNonNull(mergeId, "mergeId");
+        Objects.requireNonNull(mergeId, "mergeId");
     }
 
     /** A merge with an id of its own. */

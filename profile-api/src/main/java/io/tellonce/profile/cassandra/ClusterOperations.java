@@ -54,8 +54,12 @@ import java.util.stream.Collectors;
  */
 @Singleton
 final class ClusterOperations {
-    /** How far back the first sweep looks, and how many minutes one run reads at most. */
-    private static final long FIRST_SWEEP_MINUTES = 24 * 60;
+    /**
+     * How far back the first sweep looks (the table is new then: nothing in it is older than the
+     * service that created it, whose sweep runs a minute after it starts), and how many minutes one
+     * run reads at most (a minute is one small partition read; the watermark keeps later runs short).
+     */
+    private static final long FIRST_SWEEP_MINUTES = 60;
     private static final long SWEEP_MINUTES = 24 * 60;
     private static final TupleType LINK = DataTypes.tupleOf(DataTypes.UUID, DataTypes.UUID, DataTypes.TIMEUUID);
 
@@ -391,7 +395,7 @@ final class ClusterOperations {
     /**
      * Finishes, or takes back when it never committed, every operation begun before {@code before}
      * that is still in flight: one a crash interrupted on profiles nobody has read since. Reads the
-     * minutes from where the last sweep found everything settled (a day back the first time), at most
+     * minutes from where the last sweep found everything settled (an hour back the first time), at most
      * {@link #SWEEP_MINUTES} of them per run.
      *
      * @return how many operations it settled
